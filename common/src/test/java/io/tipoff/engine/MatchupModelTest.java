@@ -1,0 +1,112 @@
+package io.tipoff.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import io.tipoff.model.DefenseProfile;
+import io.tipoff.model.LeagueAverages;
+import io.tipoff.model.Matchup;
+import io.tipoff.model.OffenseProfile;
+import io.tipoff.model.SimulationSettings;
+import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Venue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class MatchupModelTest {
+
+    private static final SimulationSettings SETTINGS = SimulationSettings.DEFAULTS;
+    private static final MatchupModel FINAL_2019 = MatchupModel.of(Bench.SAMPLE, SETTINGS);
+
+    @Test
+    void seed42PlaysExactlyTheseGames() {
+        MatchupAggregate aggregate = FINAL_2019.simulate(42, 0, 10_000);
+        // Pinned from a run of this engine: a change here means the engine plays different games.
+        assertThat(aggregate.teamAWins()).isEqualTo(5_841L);
+        assertThat(aggregate.teamAPoints().percentile(0.5)).isEqualTo(64);
+        assertThat(aggregate.margin().count(1)).isEqualTo(348L);
+        assertThat(aggregate.overtimePeriods().count(1)).isEqualTo(259L);
+        assertThat(aggregate.teamABox().threePointMade()).isEqualTo(87_602L);
+    }
+
+    @Test
+    void anySplitOfTheGamesGivesTheSameAggregate() throws Exception {
+        MatchupAggregate whole = FINAL_2019.simulate(7, 0, 30_000);
+        MatchupAggregate split = FINAL_2019.simulate(7, 20_000, 10_000)
+                .merge(FINAL_2019.simulate(7, 0, 1))
+                .merge(FINAL_2019.simulate(7, 1, 19_999));
+        assertThat(split).isEqualTo(whole);
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            assertThat(ParallelSimulation.run(pool, 1, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
+            assertThat(ParallelSimulation.run(pool, 3, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
+            assertThat(ParallelSimulation.run(pool, 7, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void everyGameHasAWinnerAndEveryCountAddsUp() {
+        MatchupAggregate aggregate = FINAL_2019.simulate(1, 0, 20_000);
+        assertThat(aggregate.games()).isEqualTo(20_000);
+        assertThat(aggregate.margin().count(0)).isZero();
+        assertThat(aggregate.margin().total()).isEqualTo(20_000);
+        assertThat(aggregate.teamAPoints().total()).isEqualTo(20_000);
+        assertThat(aggregate.overtimePeriods().total()).isEqualTo(20_000);
+        long winsByMargin = aggregate.margin().entries().stream().filter(e -> e[0] > 0).mapToLong(e -> e[1]).sum();
+        assertThat(aggregate.teamAWins()).isEqualTo(winsByMargin);
+        assertThat(aggregate.teamABox().points()).isEqualTo(
+                aggregate.teamAPoints().entries().stream().mapToLong(e -> e[0] * e[1]).sum());
+    }
+
+    @Test
+    void anAverageTeamAgainstItselfReproducesTheLeagueRates() {
+        LeagueAverages league = SETTINGS.league();
+        Matchup even = new Matchup(league.averageTeam("A"), league.averageTeam("B"), Venue.NEUTRAL);
+        MatchupAggregate aggregate = MatchupModel.of(even, SETTINGS).simulate(3, 0, 100_000);
+        BoxScore box = aggregate.teamABox().plus(aggregate.teamBBox());
+        double games = 2.0 * aggregate.games();
+        assertThat((double) box.twoPointMade() / box.twoPointAttempts()).isCloseTo(league.twoPointPct(), offset(0.01));
+        assertThat((double) box.threePointMade() / box.threePointAttempts())
+                .isCloseTo(league.threePointPct(), offset(0.01));
+        assertThat((double) box.threePointAttempts() / box.fieldGoalAttempts())
+                .isCloseTo(league.threePointRate(), offset(0.01));
+        assertThat((double) box.turnovers() / box.possessions()).isCloseTo(league.turnoverRate(), offset(0.01));
+        assertThat((double) box.offensiveRebounds() / (box.offensiveRebounds() + box.defensiveRebounds()))
+                .isCloseTo(league.offensiveReboundRate(), offset(0.01));
+        assertThat((double) box.freeThrowAttempts() / box.fieldGoalAttempts())
+                .isCloseTo(league.freeThrowRate(), offset(0.01));
+        // Possessions per 40 minutes: overtime possessions are not part of the tempo.
+        long overtimes = aggregate.overtimePeriods().entries().stream().mapToLong(e -> e[0] * e[1]).sum();
+        double regulation = box.possessions() - 2 * overtimes * league.tempo() / 8;
+        assertThat(regulation / games).isCloseTo(league.tempo(), offset(0.01 * league.tempo()));
+        assertThat((double) aggregate.teamAWins() / aggregate.games()).isCloseTo(0.5, offset(0.01));
+    }
+
+    @Test
+    void homeCourtMovesTheExpectedMarginByItsPoints() {
+        Matchup neutral = Bench.SAMPLE;
+        Matchup home = new Matchup(neutral.teamA(), neutral.teamB(), Venue.TEAM_A_HOME);
+        Matchup away = new Matchup(neutral.teamA(), neutral.teamB(), Venue.TEAM_B_HOME);
+        double neutralMargin = MatchupModel.of(neutral, SETTINGS).simulate(5, 0, 200_000).margin().mean();
+        double homeMargin = MatchupModel.of(home, SETTINGS).simulate(5, 0, 200_000).margin().mean();
+        double awayMargin = MatchupModel.of(away, SETTINGS).simulate(5, 0, 200_000).margin().mean();
+        assertThat(homeMargin - neutralMargin).isCloseTo(SETTINGS.homeCourtPoints(), offset(0.2));
+        assertThat(neutralMargin - awayMargin).isCloseTo(SETTINGS.homeCourtPoints(), offset(0.2));
+    }
+
+    @Test
+    void teamsThatCannotScoreStillFinishTheirGames() {
+        TeamProfile hopeless = new TeamProfile("Hopeless", 70,
+                new OffenseProfile(0.5, 0.35, 0.35, 1.0, 0.3, 0.35, 0.7),
+                new DefenseProfile(0.5, 0.35, 0.35, 0.2, 0.3, 0.35));
+        MatchupAggregate aggregate = MatchupModel.of(new Matchup(hopeless, hopeless, Venue.NEUTRAL), SETTINGS)
+                .simulate(1, 0, 100);
+        assertThat(aggregate.games()).isEqualTo(100);
+        assertThat(aggregate.overtimePeriods().count(GameSimulator.MAX_OVERTIMES)).isEqualTo(100);
+        assertThat(aggregate.margin().count(0)).isZero();
+    }
+}
