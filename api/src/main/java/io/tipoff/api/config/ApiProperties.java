@@ -1,0 +1,57 @@
+package io.tipoff.api.config;
+
+import io.tipoff.messaging.ChunkTopology;
+import io.tipoff.model.LeagueAverages;
+import io.tipoff.model.SimulationSettings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The api's settings, under {@code tipoff.*}.
+ *
+ * @param jobs       limits and chunking of submitted jobs
+ * @param simulation engine settings stored with each new job
+ * @param messaging  names of the RabbitMQ objects
+ */
+@ConfigurationProperties("tipoff")
+public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
+                            @DefaultValue Messaging messaging) {
+
+    /**
+     * @param maxSimulations   the most games one job may ask for
+     * @param defaultChunkSize games per chunk when a job does not say; about 0.3 s of a 2-core worker (PERFORMANCE.md)
+     * @param maxChunks        the most chunks one job may be split into
+     * @param publishTimeout   how long to wait for the broker to confirm a job's chunks
+     * @param republishAfter   a job whose chunks were not confirmed this long after it was accepted is published again
+     */
+    public record Jobs(@DefaultValue("1000000000") long maxSimulations,
+                       @DefaultValue("1000000") int defaultChunkSize,
+                       @DefaultValue("100000") int maxChunks,
+                       @DefaultValue("10s") Duration publishTimeout,
+                       @DefaultValue("30s") Duration republishAfter) {
+    }
+
+    /**
+     * @param homeCourtPoints   points the home team gains on the expected margin
+     * @param possessionsStdDev game-to-game spread of possessions per team around the expected tempo
+     */
+    public record Simulation(@DefaultValue("3.75") double homeCourtPoints,
+                             @DefaultValue("4.0") double possessionsStdDev) {
+
+        public SimulationSettings settings() {
+            return new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019, homeCourtPoints, possessionsStdDev);
+        }
+    }
+
+    /**
+     * @param prefix        prefix of every exchange and queue name
+     * @param deliveryLimit deliveries of a chunk before it is dead-lettered
+     */
+    public record Messaging(@DefaultValue("tipoff") String prefix, @DefaultValue("5") int deliveryLimit) {
+
+        public ChunkTopology topology() {
+            return new ChunkTopology(prefix, deliveryLimit);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.tipoff.api.config;
+
+import io.tipoff.messaging.ChunkTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Binding.DestinationType;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Declares the chunk queue (so no chunk is published to nowhere before a worker has started) and sends JSON. */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingConfig.class);
+
+    @Bean
+    ChunkTopology chunkTopology(ApiProperties properties) {
+        return properties.messaging().topology();
+    }
+
+    @Bean
+    Declarables chunkQueue(ChunkTopology topology) {
+        return new Declarables(
+                new DirectExchange(topology.exchange()),
+                new DirectExchange(topology.deadLetterExchange()),
+                new Queue(topology.queue(), true, false, false, topology.queueArguments()),
+                new Queue(topology.deadLetterQueue(), true, false, false, topology.deadLetterQueueArguments()),
+                new Binding(topology.queue(), DestinationType.QUEUE, topology.exchange(), topology.routingKey(), null),
+                new Binding(topology.deadLetterQueue(), DestinationType.QUEUE, topology.deadLetterExchange(),
+                        topology.routingKey(), null));
+    }
+
+    /** Declares at start-up rather than at the first publish; a broker that is down then is not fatal. */
+    @Bean
+    ApplicationRunner declareChunkQueue(AmqpAdmin admin) {
+        return args -> {
+            try {
+                admin.initialize();
+            } catch (AmqpException e) {
+                log.warn("RabbitMQ not reachable at start-up; the chunk queue will be declared on first publish: {}",
+                        e.toString());
+            }
+        };
+    }
+
+    @Bean
+    MessageConverter messageConverter(JsonMapper json) {
+        return new JacksonJsonMessageConverter(json);
+    }
+}

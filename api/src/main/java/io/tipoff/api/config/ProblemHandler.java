@@ -1,0 +1,162 @@
+package io.tipoff.api.config;
+
+import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.job.JobNotFoundException;
+import io.tipoff.api.result.ResultNotReadyException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457). A bad request names each field at fault in
+ * {@code errors: [{field, message}]}, with the field's path in the request body ({@code matchup.teamA.tempo}).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** One field at fault. */
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return badRequest(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return badRequest(List.of(unreadable(ex)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + Arrays.toString(type.getEnumConstants())
+                : "must be a " + (type == null ? "valid value" : type.getSimpleName());
+        return badRequest(List.of(new FieldProblem(field, message)));
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex) {
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
+    }
+
+    @ExceptionHandler(JobNotFoundException.class)
+    ProblemDetail notFound(JobNotFoundException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    @ExceptionHandler(ResultNotReadyException.class)
+    ProblemDetail notReady(ResultNotReadyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Result not available");
+        problem.setProperty("status", ex.status());
+        return problem;
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ProblemDetail databaseUnavailable(RuntimeException ex) {
+        log.warn("Database unavailable: {}", ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is unavailable; nothing was stored, try again shortly");
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    private static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problems.stream()
+                .map(p -> p.field() + " " + p.message())
+                .collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Names the field Jackson stopped at, or the body itself when it is not JSON at all. */
+    private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
+        if (!(ex.getCause() instanceof JacksonException jackson)) {
+            return new FieldProblem("body", "is missing or unreadable");
+        }
+        String field = path(jackson);
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return new FieldProblem(field, "is not a known field");
+        }
+        if (jackson instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return new FieldProblem(field, "must be one of "
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", was " + invalid.getValue());
+        }
+        if (jackson instanceof InputCoercionException) {
+            return new FieldProblem(field, "is out of range");
+        }
+        if (jackson instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return new FieldProblem(field, "must be " + describe(mismatched.getTargetType()));
+        }
+        if (jackson instanceof StreamReadException) {
+            return new FieldProblem(field.isEmpty() ? "body" : field,
+                    "is not valid JSON: " + jackson.getOriginalMessage());
+        }
+        return new FieldProblem(field.isEmpty() ? "body" : field, "cannot be read: " + jackson.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON object";
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

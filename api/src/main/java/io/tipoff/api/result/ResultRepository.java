@@ -1,0 +1,35 @@
+package io.tipoff.api.result;
+
+import io.tipoff.api.job.JobNotFoundException;
+import io.tipoff.model.JobStatus;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a job's result row, or says why there is none yet. */
+@Repository
+class ResultRepository {
+
+    private final JdbcClient jdbc;
+
+    ResultRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored result JSON; throws when the job is unknown or not completed. */
+    String find(UUID id) {
+        record Row(String status, String result) {
+        }
+        Row row = jdbc.sql("""
+                        select j.status, r.result from jobs j left join job_results r on r.job_id = j.id
+                        where j.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getString("status"), rs.getString("result")))
+                .optional()
+                .orElseThrow(() -> new JobNotFoundException(id));
+        if (row.result() == null) {
+            throw new ResultNotReadyException(id, JobStatus.valueOf(row.status()));
+        }
+        return row.result();
+    }
+}

@@ -1,0 +1,203 @@
+package io.tipoff.api.job;
+
+import static io.tipoff.testing.JobRequests.at;
+import static io.tipoff.testing.JobRequests.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tipoff.testing.Http;
+import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.TestServices;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The HTTP contract of jobs, against real PostgreSQL and RabbitMQ, with no worker consuming the chunks. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JobApiIntegrationTests {
+
+    private static TestServices.Environment services;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        services = TestServices.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void emptySystem() {
+        http = new Http(port);
+        jdbc.sql("delete from jobs").update();
+        services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
+    }
+
+    private long storedJobs() {
+        return jdbc.sql("select count(*) from jobs").query(Long.class).single();
+    }
+
+    @Test
+    void acceptsAJobStoresItAndPublishesOneMessagePerChunk() {
+        HttpResponse<String> response = http.postJson("/api/v1/jobs",
+                JobRequests.json(withChunkSize(JobRequests.matchup(2_500_000, 42L), 1_000_000)));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode job = Http.json(response);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/jobs/" + job.get("id").asString());
+        assertThat(job.get("type").asString()).isEqualTo("MATCHUP");
+        assertThat(job.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(job.get("simulations").asLong()).isEqualTo(2_500_000);
+        assertThat(job.get("simulationsCompleted").asLong()).isZero();
+        assertThat(job.get("chunks").asInt()).isEqualTo(3);
+        assertThat(job.get("chunksCompleted").asInt()).isZero();
+        assertThat(job.get("seed").asLong()).isEqualTo(42);
+        assertThat(job.get("createdAt").asString()).isNotBlank();
+        assertThat(job.get("startedAt").isNull()).isTrue();
+        assertThat(storedJobs()).isEqualTo(1);
+        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(3);
+
+        HttpResponse<String> read = http.get("/api/v1/jobs/" + job.get("id").asString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(Http.json(read).get("status").asString()).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void choosesAndStoresASeedWhenNoneIsGiven() {
+        JsonNode first = Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, null)));
+        JsonNode second = Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, null)));
+        assertThat(first.get("seed").asLong()).isNotEqualTo(second.get("seed").asLong());
+        long stored = jdbc.sql("select seed from jobs where id = :id")
+                .param("id", UUID.fromString(first.get("id").asString())).query(Long.class).single();
+        assertThat(stored).isEqualTo(first.get("seed").asLong());
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"type\": \"MATCHUP\", ", "body"),
+                Arguments.of("empty body", "", "body"),
+                Arguments.of("missing type", with(b -> b.remove("type")), "type"),
+                Arguments.of("unknown type", with(b -> b.put("type", "BRACKET")), "type"),
+                Arguments.of("missing simulations", with(b -> b.remove("simulations")), "simulations"),
+                Arguments.of("zero simulations", with(b -> b.put("simulations", 0)), "simulations"),
+                Arguments.of("negative simulations", with(b -> b.put("simulations", -5)), "simulations"),
+                Arguments.of("fractional simulations", with(b -> b.put("simulations", 1.5)), "simulations"),
+                Arguments.of("overflowing simulations",
+                        with(b -> b.put("simulations", new java.math.BigInteger("99999999999999999999"))),
+                        "simulations"),
+                Arguments.of("simulations above the maximum", with(b -> b.put("simulations", 1_000_000_001L)),
+                        "simulations"),
+                Arguments.of("zero chunk size", with(b -> b.put("chunkSize", 0)), "chunkSize"),
+                Arguments.of("too many chunks", with(b -> {
+                    b.put("simulations", 1_000_000_000L);
+                    b.put("chunkSize", 1);
+                }), "chunkSize"),
+                Arguments.of("unknown field", with(b -> b.put("sead", 42)), "sead"),
+                Arguments.of("missing matchup", with(b -> b.remove("matchup")), "matchup"),
+                Arguments.of("missing team", with(b -> at(b, "matchup").remove("teamB")), "matchup.teamB"),
+                Arguments.of("unknown venue", with(b -> at(b, "matchup").put("venue", "HOME")), "matchup.venue"),
+                Arguments.of("blank name", with(b -> at(b, "matchup.teamA").put("name", " ")), "matchup.teamA.name"),
+                Arguments.of("zero tempo", with(b -> at(b, "matchup.teamA").put("tempo", 0)), "matchup.teamA.tempo"),
+                Arguments.of("text for a number", with(b -> at(b, "matchup.teamA").put("tempo", "fast")),
+                        "matchup.teamA.tempo"),
+                Arguments.of("rate above 1", with(b -> at(b, "matchup.teamA.offense").put("twoPointPct", 1.2)),
+                        "matchup.teamA.offense.twoPointPct"),
+                Arguments.of("negative rate", with(b -> at(b, "matchup.teamB.defense").put("turnoverRate", -0.1)),
+                        "matchup.teamB.defense.turnoverRate"),
+                Arguments.of("missing rate", with(b -> at(b, "matchup.teamB.offense").remove("freeThrowPct")),
+                        "matchup.teamB.offense.freeThrowPct"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void rejectsBadInputNamingTheFieldAndStoresAndPublishesNothing(String name, String body, String field) {
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactly(field);
+        assertThat(problem.get("detail").asString()).startsWith(field + " ");
+        assertThat(storedJobs()).isZero();
+        assertThat(services.messageCount(services.chunkQueue())).isZero();
+    }
+
+    @Test
+    void rejectsABodyThatIsNotJson() {
+        HttpResponse<String> response = http.post("/api/v1/jobs", "text/plain", JobRequests.matchupJson(10, 1L));
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(storedJobs()).isZero();
+    }
+
+    @Test
+    void anUnknownJobIsNotFound() {
+        String path = "/api/v1/jobs/" + UUID.randomUUID();
+        for (HttpResponse<String> response : List.of(http.get(path), http.get(path + "/result"))) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void theResultOfAnUnfinishedJobIsAConflictThatGivesItsStatus() {
+        JsonNode job = Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, 3L)));
+        HttpResponse<String> response = http.get("/api/v1/jobs/" + job.get("id").asString() + "/result");
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Http.json(response).get("status").asString()).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void listsJobsNewestFirstInPages() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(100, (long) i)))
+                    .get("id").asString());
+        }
+        JsonNode first = Http.json(http.get("/api/v1/jobs?limit=2"));
+        assertThat(ids(first)).containsExactly(ids.get(2), ids.get(1));
+        JsonNode second = Http.json(http.get(first.get("next").asString()));
+        assertThat(ids(second)).containsExactly(ids.get(0));
+        assertThat(second.get("next").isNull()).isTrue();
+
+        assertThat(ids(Http.json(http.get("/api/v1/jobs?status=QUEUED")))).hasSize(3);
+        assertThat(ids(Http.json(http.get("/api/v1/jobs?status=COMPLETED")))).isEmpty();
+        HttpResponse<String> badStatus = http.get("/api/v1/jobs?status=DONE");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badStatus).get("errors").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(http.get("/api/v1/jobs?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("jobs").forEach(job -> ids.add(job.get("id").asString()));
+        return ids;
+    }
+
+    private static java.util.Map<String, Object> withChunkSize(java.util.Map<String, Object> body, int chunkSize) {
+        body.put("chunkSize", chunkSize);
+        return body;
+    }
+}
