@@ -1,7 +1,7 @@
 package io.tipoff.api;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -11,7 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ApiApplication {
 
+    /** The api reads {@code tipoff-api.yml}, so that it and a worker can share a classpath (as in tests). */
+    public static final String CONFIG_NAME = "spring.config.name=tipoff-api";
+
     public static void main(String[] args) {
-        SpringApplication.run(ApiApplication.class, args);
+        new SpringApplicationBuilder(ApiApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

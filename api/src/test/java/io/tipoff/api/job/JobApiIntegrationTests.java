@@ -4,6 +4,7 @@ import static io.tipoff.testing.JobRequests.at;
 import static io.tipoff.testing.JobRequests.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tipoff.api.ApiApplication;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TestServices;
@@ -26,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The HTTP contract of jobs, against real PostgreSQL and RabbitMQ, with no worker consuming the chunks. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiApplication.CONFIG_NAME)
 class JobApiIntegrationTests {
 
     private static TestServices.Environment services;

@@ -1,0 +1,61 @@
+package io.tipoff.worker.chunk;
+
+import io.tipoff.engine.MatchupAggregate;
+import io.tipoff.engine.MatchupModel;
+import io.tipoff.engine.ParallelSimulation;
+import io.tipoff.messaging.ChunkMessage;
+import io.tipoff.worker.config.WorkerProperties;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a chunk is simulated. The recipe: name the job and chunk in the logging context; skip the chunk if its job is
+ * gone or finished or the chunk is already stored (a redelivery); play its games on the simulation pool; store the
+ * aggregate once, which completes the job when it is the last chunk.
+ */
+@Component
+class ChunkProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkProcessor.class);
+
+    private final ChunkStore store;
+    private final ExecutorService simulationPool;
+    private final int threads;
+
+    ChunkProcessor(ChunkStore store, ExecutorService simulationPool, WorkerProperties properties) {
+        this.store = store;
+        this.simulationPool = simulationPool;
+        this.threads = properties.worker().effectiveThreads();
+    }
+
+    void process(ChunkMessage chunk) throws InterruptedException {
+        MDC.put("jobId", chunk.jobId().toString());
+        MDC.put("chunk", Integer.toString(chunk.chunkIndex()));
+        try {
+            Optional<ChunkStore.RunnableJob> job = store.start(chunk.jobId());
+            if (job.isEmpty()) {
+                log.info("Dropping chunk {}: its job is finished or unknown", chunk.chunkIndex());
+                return;
+            }
+            if (store.isStored(chunk)) {
+                log.info("Chunk {} was already stored; redelivery ignored", chunk.chunkIndex());
+                return;
+            }
+            long start = System.nanoTime();
+            MatchupModel model = MatchupModel.of(job.get().spec().matchup(), job.get().spec().settings());
+            MatchupAggregate aggregate = ParallelSimulation.run(simulationPool, threads, model, job.get().seed(),
+                    chunk.firstGame(), chunk.games());
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            ChunkStore.Saved saved = store.save(chunk, aggregate, elapsedMillis);
+            log.info("Chunk {}: {} games in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
+                    elapsedMillis, threads, saved);
+        } finally {
+            MDC.remove("jobId");
+            MDC.remove("chunk");
+        }
+    }
+}

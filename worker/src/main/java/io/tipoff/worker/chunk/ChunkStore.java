@@ -1,0 +1,137 @@
+package io.tipoff.worker.chunk;
+
+import io.tipoff.engine.MatchupAggregate;
+import io.tipoff.engine.MatchupResult;
+import io.tipoff.messaging.ChunkMessage;
+import io.tipoff.model.JobSpec;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chunk aggregates in PostgreSQL, and where a job's result is reduced.
+ *
+ * <p>{@link #save} runs in one transaction: insert the chunk's aggregate (the primary key on job and chunk makes a
+ * second copy a no-op), count it in the job's progress, and if it was the job's last chunk merge every chunk's
+ * aggregate into the result row and mark the job COMPLETED. The progress update locks the job's row, so when the last
+ * chunks finish at the same moment on different workers exactly one of them sees the count reach the total.
+ */
+@Repository
+class ChunkStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+
+    ChunkStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a worker needs of a job to simulate its chunks. */
+    record RunnableJob(long seed, JobSpec spec) {
+    }
+
+    /** What became of a stored chunk. */
+    enum Saved {
+        /** Counted in the job's progress. */
+        COUNTED,
+        /** Counted, and it was the last: the job's result is written. */
+        COMPLETED_JOB,
+        /** Another delivery of this chunk was stored first; nothing changed. */
+        DUPLICATE,
+        /** The job was cancelled or failed meanwhile; nothing changed. */
+        JOB_CLOSED
+    }
+
+    /** The job of a chunk if it is still to be worked on, marking it RUNNING if it was QUEUED. */
+    Optional<RunnableJob> start(UUID jobId) {
+        jdbc.sql("""
+                        update jobs set status = 'RUNNING', started_at = clock_timestamp()
+                        where id = :id and status = 'QUEUED'""")
+                .param("id", jobId)
+                .update();
+        return jdbc.sql("select seed, spec from jobs where id = :id and status = 'RUNNING'")
+                .param("id", jobId)
+                .query((rs, n) -> new RunnableJob(rs.getLong("seed"),
+                        json.readValue(rs.getString("spec"), JobSpec.class)))
+                .optional();
+    }
+
+    boolean isStored(ChunkMessage chunk) {
+        return jdbc.sql("select exists (select 1 from chunk_results where job_id = :id and chunk_index = :chunk)")
+                .param("id", chunk.jobId())
+                .param("chunk", chunk.chunkIndex())
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Transactional
+    Saved save(ChunkMessage chunk, MatchupAggregate aggregate, long elapsedMillis) {
+        int inserted = jdbc.sql("""
+                        insert into chunk_results (job_id, chunk_index, first_game, games, aggregate, worker, elapsed_ms)
+                        values (:id, :chunk, :firstGame, :games, cast(:aggregate as jsonb), :worker, :elapsed)
+                        on conflict (job_id, chunk_index) do nothing""")
+                .param("id", chunk.jobId())
+                .param("chunk", chunk.chunkIndex())
+                .param("firstGame", chunk.firstGame())
+                .param("games", chunk.games())
+                .param("aggregate", json.writeValueAsString(aggregate))
+                .param("worker", worker)
+                .param("elapsed", (int) Math.min(Integer.MAX_VALUE, elapsedMillis))
+                .update();
+        if (inserted == 0) {
+            return Saved.DUPLICATE;
+        }
+        Optional<Boolean> last = jdbc.sql("""
+                        update jobs set
+                            chunks_completed = chunks_completed + 1,
+                            simulations_completed = simulations_completed + :games,
+                            status = case when chunks_completed + 1 = chunks then 'COMPLETED' else 'RUNNING' end,
+                            started_at = coalesce(started_at, clock_timestamp()),
+                            completed_at = case when chunks_completed + 1 = chunks then clock_timestamp() end
+                        where id = :id and status in ('QUEUED', 'RUNNING')
+                        returning chunks_completed = chunks""")
+                .param("id", chunk.jobId())
+                .param("games", chunk.games())
+                .query(Boolean.class)
+                .optional();
+        if (last.isEmpty()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Saved.JOB_CLOSED;
+        }
+        if (!last.get()) {
+            return Saved.COUNTED;
+        }
+        completeJob(chunk.jobId());
+        return Saved.COMPLETED_JOB;
+    }
+
+    /** Where results are reduced: every chunk's aggregate merged into the job's result row. */
+    private void completeJob(UUID jobId) {
+        JobSpec spec = jdbc.sql("select spec from jobs where id = :id")
+                .param("id", jobId)
+                .query((rs, n) -> json.readValue(rs.getString("spec"), JobSpec.class))
+                .single();
+        List<MatchupAggregate> chunks = jdbc.sql(
+                        "select aggregate from chunk_results where job_id = :id order by chunk_index")
+                .param("id", jobId)
+                .query((rs, n) -> json.readValue(rs.getString("aggregate"), MatchupAggregate.class))
+                .list();
+        MatchupAggregate total = chunks.stream().reduce(MatchupAggregate.EMPTY, MatchupAggregate::merge);
+        MatchupResult result = MatchupResult.of(spec.matchup().teamA().name(), spec.matchup().teamB().name(), total);
+        jdbc.sql("""
+                        insert into job_results (job_id, result, aggregate)
+                        values (:id, cast(:result as json), cast(:aggregate as jsonb))""")
+                .param("id", jobId)
+                .param("result", json.writeValueAsString(result))
+                .param("aggregate", json.writeValueAsString(total))
+                .update();
+    }
+}

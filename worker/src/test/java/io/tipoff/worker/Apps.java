@@ -1,0 +1,44 @@
+package io.tipoff.worker;
+
+import io.tipoff.api.ApiApplication;
+import io.tipoff.testing.TestServices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts a real api or worker in this JVM, pointed at one test environment, as its command line would. */
+public final class Apps {
+
+    private Apps() {
+    }
+
+    public static ConfigurableApplicationContext api(TestServices.Environment services, String... settings) {
+        return new SpringApplicationBuilder(ApiApplication.class)
+                .properties(ApiApplication.CONFIG_NAME)
+                .run(arguments(services, settings));
+    }
+
+    public static ConfigurableApplicationContext worker(TestServices.Environment services, String... settings) {
+        return new SpringApplicationBuilder(WorkerApplication.class)
+                .properties(WorkerApplication.CONFIG_NAME)
+                .run(arguments(services, settings));
+    }
+
+    public static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "-1"));
+    }
+
+    private static String[] arguments(TestServices.Environment services, String... settings) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=0");
+        for (Map.Entry<String, Object> property : services.springProperties().entrySet()) {
+            arguments.add("--" + property.getKey() + "=" + property.getValue());
+        }
+        for (String setting : settings) {
+            arguments.add("--" + setting);
+        }
+        return arguments.toArray(String[]::new);
+    }
+}

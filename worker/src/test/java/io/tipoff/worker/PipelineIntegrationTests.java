@@ -1,0 +1,189 @@
+package io.tipoff.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tipoff.testing.Http;
+import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.TestServices;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+
+/**
+ * The whole pipeline: a real api and real workers in this JVM, real PostgreSQL and RabbitMQ. A job goes in over HTTP,
+ * its chunks through the queue, its result comes back over HTTP.
+ */
+class PipelineIntegrationTests {
+
+    private static TestServices.Environment services;
+    private static ConfigurableApplicationContext api;
+    private static Http http;
+    private static JdbcClient jdbc;
+    private ConfigurableApplicationContext worker;
+
+    @BeforeAll
+    static void startApi() {
+        services = TestServices.newEnvironment();
+        api = Apps.api(services);
+        http = new Http(Apps.port(api));
+        jdbc = api.getBean(JdbcClient.class);
+    }
+
+    @AfterAll
+    static void stopApi() {
+        api.close();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    @Test
+    void aJobCompletesWithExactlyItsSimulations() {
+        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        String id = submit(250_001, 17L, 100_000);
+
+        JsonNode job = awaitCompleted(id);
+        assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(250_001);
+        assertThat(job.get("chunks").asInt()).isEqualTo(3);
+        assertThat(job.get("chunksCompleted").asInt()).isEqualTo(3);
+        assertThat(job.get("startedAt").isNull()).isFalse();
+
+        JsonNode result = Http.json(http.get("/api/v1/jobs/" + id + "/result"));
+        assertThat(result.get("simulations").asLong()).isEqualTo(250_001);
+        long games = 0;
+        for (JsonNode bar : result.get("margin").get("histogram")) {
+            games += bar.get(1).asLong();
+        }
+        assertThat(games).isEqualTo(250_001);
+        assertThat(result.get("teamA").get("winProbability").asDouble()
+                + result.get("teamB").get("winProbability").asDouble()).isEqualTo(1.0);
+        assertThat(result.get("teamA").get("name").asString()).isEqualTo("Virginia");
+        assertThat(jdbc.sql("select count(*), sum(games) from chunk_results where job_id = :id")
+                .param("id", UUID.fromString(id))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single())
+                .containsExactly(3, 250_001);
+        assertThat(services.messageCount(services.chunkQueue())).isZero();
+    }
+
+    @Test
+    void theSameJobAndSeedGiveAnIdenticalResultWhateverTheThreadsAndChunks() {
+        worker = Apps.worker(services, "tipoff.worker.threads=1");
+        String oneThread = resultOf(submit(300_000, 42L, 100_000));
+        worker.close();
+
+        worker = Apps.worker(services, "tipoff.worker.threads=3");
+        String threeThreads = resultOf(submit(300_000, 42L, 100_000));
+        String otherChunks = resultOf(submit(300_000, 42L, 70_000));
+        String oneChunk = resultOf(submit(300_000, 42L, 300_000));
+        String otherSeed = resultOf(submit(300_000, 43L, 100_000));
+
+        assertThat(threeThreads).isEqualTo(oneThread);
+        assertThat(otherChunks).isEqualTo(oneThread);
+        assertThat(oneChunk).isEqualTo(oneThread);
+        assertThat(otherSeed).isNotEqualTo(oneThread);
+    }
+
+    @Test
+    void aChunkDeliveredTwiceIsCountedOnce() {
+        String id = submit(30_000, 5L, 10_000);
+        publishChunkAgain(id, 1, 10_000, 10_000);
+        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(4);
+
+        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        JsonNode job = awaitCompleted(id);
+        assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(30_000);
+        assertThat(job.get("chunksCompleted").asInt()).isEqualTo(3);
+        String result = resultOf(id);
+
+        // A copy arriving after the job completed changes nothing either.
+        publishChunkAgain(id, 0, 0, 10_000);
+        awaitAllChunksAcknowledged();
+        JsonNode after = Http.json(http.get("/api/v1/jobs/" + id));
+        assertThat(after.get("simulationsCompleted").asLong()).isEqualTo(30_000);
+        assertThat(after.get("completedAt").asString()).isEqualTo(job.get("completedAt").asString());
+        assertThat(resultOf(id)).isEqualTo(result);
+        assertThat(jdbc.sql("select count(*) from chunk_results where job_id = :id")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    private static String submit(long simulations, Long seed, int chunkSize) {
+        Map<String, Object> body = JobRequests.matchup(simulations, seed);
+        body.put("chunkSize", chunkSize);
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return Http.json(response).get("id").asString();
+    }
+
+    private static String resultOf(String id) {
+        awaitCompleted(id);
+        HttpResponse<String> response = http.get("/api/v1/jobs/" + id + "/result");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode awaitCompleted(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode job = Http.json(http.get("/api/v1/jobs/" + id));
+            String status = job.get("status").asString();
+            if (status.equals("COMPLETED")) {
+                return job;
+            }
+            assertThat(status).isIn("QUEUED", "RUNNING");
+            assertThat(System.nanoTime()).as("job %s still %s", id, status).isLessThan(deadline);
+            sleep(20);
+        }
+    }
+
+    /**
+     * Waits until the queue has nothing ready, then stops the worker: it finishes the chunk in hand first, and a chunk
+     * it had not acknowledged would go back to the queue. An empty queue after that means every chunk was processed.
+     */
+    private void awaitAllChunksAcknowledged() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (services.messageCount(services.chunkQueue()) > 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            sleep(20);
+        }
+        stopWorker();
+        assertThat(services.messageCount(services.chunkQueue())).isZero();
+    }
+
+    /** Publishes a chunk the way any client could: plain JSON, no Spring type headers. */
+    private static void publishChunkAgain(String jobId, int index, long firstGame, int games) {
+        String body = "{\"jobId\":\"%s\",\"chunkIndex\":%d,\"firstGame\":%d,\"games\":%d}"
+                .formatted(jobId, index, firstGame, games);
+        services.withChannel(channel -> {
+            channel.confirmSelect();
+            channel.basicPublish(services.prefix(), "chunk",
+                    new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(),
+                    body.getBytes(StandardCharsets.UTF_8));
+            channel.waitForConfirmsOrDie(5_000);
+            return null;
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
