@@ -5,8 +5,8 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes chunks off the queue, one at a time per worker process (the chunk itself runs on every core). The container
- * acknowledges a chunk only when this method returns, which is after its aggregate is committed; if it throws, the
+ * Takes chunks off the queue, two at a time per worker process by default (each chunk runs on every core). The
+ * container acknowledges a chunk only when this method returns, which is after its aggregate is committed; if it throws, the
  * chunk goes back to the queue, and after the queue's delivery limit to the dead-letter queue.
  */
 @Component
