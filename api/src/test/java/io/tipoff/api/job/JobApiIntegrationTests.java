@@ -75,6 +75,10 @@ class JobApiIntegrationTests {
         assertThat(job.get("startedAt").isNull()).isTrue();
         assertThat(storedJobs()).isEqualTo(1);
         assertThat(services.messageCount(services.chunkQueue())).isEqualTo(3);
+        JsonNode queue = Http.json(http.get("/api/v1/queue"));
+        assertThat(queue.get("chunksReady").asLong()).isEqualTo(3);
+        assertThat(queue.get("consumers").asLong()).isZero();
+        assertThat(queue.get("deadLetters").asLong()).isZero();
 
         HttpResponse<String> read = http.get("/api/v1/jobs/" + job.get("id").asString());
         assertThat(read.statusCode()).isEqualTo(200);
