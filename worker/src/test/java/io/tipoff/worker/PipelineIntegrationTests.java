@@ -78,6 +78,11 @@ class PipelineIntegrationTests {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single())
                 .containsExactly(3, 250_001);
         assertThat(services.messageCount(services.chunkQueue())).isZero();
+
+        HttpResponse<String> summary = http.get("/api/v1/jobs/" + id + "/result", "text/plain");
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.body()).contains("Virginia vs Texas Tech: 250,001 simulated games").contains(
+                String.format(java.util.Locale.ROOT, "%.2f%%", 100 * result.get("teamA").get("winProbability").asDouble()));
     }
 
     @Test
