@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The whole system under load, as a user sees it: {@code bin/tipoff bench-job [--games N] [--runs R]}. Submits the
  * same matchup job R times, one after another, to a running api and prints one JSON line with the median and spread
  * of two times per job: as the client saw it, from sending the POST to reading COMPLETED (polling the job), and as the
- * system recorded it, from the job's {@code createdAt} to its {@code completedAt}. Runs a few unmeasured jobs first to
- * warm the system up.
+ * system recorded it, from the job's {@code createdAt} to its {@code completedAt}. Runs a few unmeasured 10,000-game
+ * jobs first, so that neither this client's nor the api's start-up is timed.
  */
 public final class JobBench {
 
@@ -58,8 +58,10 @@ public final class JobBench {
             body.put("chunkSize", chunkSize);
         }
         JobBench bench = new JobBench(url);
+        ObjectNode warmupBody = body.deepCopy();
+        warmupBody.put("simulations", Math.min(games, 10_000));
         for (int i = 0; i < warmup; i++) {
-            bench.run(body.toString());
+            bench.run(warmupBody.toString());
         }
         List<Double> client = new ArrayList<>();
         List<Double> server = new ArrayList<>();

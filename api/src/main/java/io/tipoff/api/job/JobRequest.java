@@ -21,13 +21,14 @@ import jakarta.validation.constraints.Size;
  * @param seed      optional; a random one is chosen and stored when absent
  * @param chunkSize optional games per chunk; the configured default when absent
  */
-record JobRequest(@NotNull JobType type,
-                  @NotNull @Positive(message = "must be at least 1") Long simulations,
+record JobRequest(@NotNull(message = "is required") JobType type,
+                  @NotNull(message = "is required") @Positive(message = "must be at least 1") Long simulations,
                   Long seed,
                   @Positive(message = "must be at least 1") Integer chunkSize,
                   @Valid MatchupRequest matchup) {
 
-    record MatchupRequest(@NotNull @Valid TeamRequest teamA, @NotNull @Valid TeamRequest teamB, Venue venue) {
+    record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,
+                          @NotNull(message = "is required") @Valid TeamRequest teamB, Venue venue) {
 
         Matchup toMatchup() {
             return new Matchup(teamA.toProfile(), teamB.toProfile(), venue);
@@ -35,10 +36,12 @@ record JobRequest(@NotNull JobType type,
     }
 
     /** A team given inline: tempo in possessions per 40 minutes, rates as fractions. */
-    record TeamRequest(@NotBlank @Size(max = 100) String name,
-                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("200") Double tempo,
-                       @NotNull @Valid OffenseRequest offense,
-                       @NotNull @Valid DefenseRequest defense) {
+    record TeamRequest(@NotBlank(message = "is required") @Size(max = 100) String name,
+                       @NotNull(message = "is required")
+                       @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+                       @DecimalMax(value = "200", message = "must be at most 200") Double tempo,
+                       @NotNull(message = "is required") @Valid OffenseRequest offense,
+                       @NotNull(message = "is required") @Valid DefenseRequest defense) {
 
         TeamProfile toProfile() {
             return new TeamProfile(name, tempo, offense.toProfile(), defense.toProfile());
