@@ -126,6 +126,21 @@ class PipelineIntegrationTests {
                 .param("id", UUID.fromString(id)).query(Long.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void aMessageThatIsNotAChunkGoesToTheDeadLetterQueue() {
+        worker = Apps.worker(services, "tipoff.worker.threads=1");
+        long before = services.messageCount(services.deadLetterQueue());
+        publish("{\"jobId\": \"not a job\"");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (services.messageCount(services.deadLetterQueue()) == before) {
+            assertThat(System.nanoTime()).as("dead-lettered in time").isLessThan(deadline);
+            sleep(20);
+        }
+        assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(before + 1);
+        awaitAllChunksAcknowledged();
+    }
+
     private static String submit(long simulations, Long seed, int chunkSize) {
         Map<String, Object> body = JobRequests.matchup(simulations, seed);
         body.put("chunkSize", chunkSize);
@@ -171,8 +186,11 @@ class PipelineIntegrationTests {
 
     /** Publishes a chunk the way any client could: plain JSON, no Spring type headers. */
     private static void publishChunkAgain(String jobId, int index, long firstGame, int games) {
-        String body = "{\"jobId\":\"%s\",\"chunkIndex\":%d,\"firstGame\":%d,\"games\":%d}"
-                .formatted(jobId, index, firstGame, games);
+        publish("{\"jobId\":\"%s\",\"chunkIndex\":%d,\"firstGame\":%d,\"games\":%d}"
+                .formatted(jobId, index, firstGame, games));
+    }
+
+    private static void publish(String body) {
         services.withChannel(channel -> {
             channel.confirmSelect();
             channel.basicPublish(services.prefix(), "chunk",

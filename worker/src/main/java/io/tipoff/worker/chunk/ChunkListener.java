@@ -1,13 +1,16 @@
 package io.tipoff.worker.chunk;
 
+import com.rabbitmq.client.Channel;
 import io.tipoff.messaging.ChunkMessage;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes chunks off the queue, two at a time per worker process by default (each chunk runs on every core). The
- * container acknowledges a chunk only when this method returns, which is after its aggregate is committed; if it throws, the
- * chunk goes back to the queue, and after the queue's delivery limit to the dead-letter queue.
+ * Takes chunks off the queue, two at a time per worker process by default (each chunk runs on every core), with
+ * manual acknowledgement: {@link ChunkProcessor} acknowledges a chunk only after its aggregate is committed. A message
+ * that cannot be read as a chunk is rejected before it gets here and goes to the dead-letter queue.
  */
 @Component
 class ChunkListener {
@@ -18,8 +21,8 @@ class ChunkListener {
         this.processor = processor;
     }
 
-    @RabbitListener(queues = "#{@chunkTopology.queue()}")
-    void onChunk(ChunkMessage chunk) throws InterruptedException {
-        processor.process(chunk);
+    @RabbitListener(queues = "#{@chunkTopology.queue()}", ackMode = "MANUAL")
+    void onChunk(ChunkMessage chunk, Channel channel, @Header(AmqpHeaders.DELIVERY_TAG) long tag) {
+        processor.process(chunk, new Delivery(channel, tag));
     }
 }
