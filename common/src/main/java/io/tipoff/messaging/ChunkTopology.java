@@ -9,18 +9,17 @@ import java.util.Map;
  * <ul>
  * <li>{@link #exchange()}: direct exchange the api publishes chunks to;
  * <li>{@link #queue()}: durable quorum queue the workers consume, bound with {@link #routingKey()};
- * <li>{@link #deadLetterExchange()} and {@link #deadLetterQueue()}: where a chunk goes after
- * {@code deliveryLimit} failed deliveries, or at once if it cannot be read.
+ * <li>{@link #deadLetterExchange()} and {@link #deadLetterQueue()}: where a chunk goes after too many failed
+ * deliveries, or at once if it cannot be read.
  * </ul>
+ *
+ * The api declares them all (it must, before it publishes anything); workers only consume, and wait for the queue.
  */
-public record ChunkTopology(String prefix, int deliveryLimit) {
+public record ChunkTopology(String prefix) {
 
     public ChunkTopology {
         if (prefix == null || !prefix.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("prefix must be letters, digits, '.', '_' or '-', was " + prefix);
-        }
-        if (deliveryLimit < 1) {
-            throw new IllegalArgumentException("deliveryLimit must be at least 1, was " + deliveryLimit);
         }
     }
 
@@ -49,7 +48,10 @@ public record ChunkTopology(String prefix, int deliveryLimit) {
      * dead-letters a chunk once it has failed {@code deliveryLimit} times, with at-least-once dead-lettering so a
      * dead-lettered chunk is never dropped on the way.
      */
-    public Map<String, Object> queueArguments() {
+    public Map<String, Object> queueArguments(int deliveryLimit) {
+        if (deliveryLimit < 1) {
+            throw new IllegalArgumentException("deliveryLimit must be at least 1, was " + deliveryLimit);
+        }
         return Map.of(
                 "x-queue-type", "quorum",
                 "x-delivery-limit", deliveryLimit,

@@ -51,7 +51,7 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
     public record Messaging(@DefaultValue("tipoff") String prefix, @DefaultValue("5") int deliveryLimit) {
 
         public ChunkTopology topology() {
-            return new ChunkTopology(prefix, deliveryLimit);
+            return new ChunkTopology(prefix);
         }
     }
 }

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Declares the chunk queue (so no chunk is published to nowhere before a worker has started) and sends JSON. */
+/**
+ * Declares the chunk exchanges and queues (the api owns them: no chunk is published to nowhere, whether or not a
+ * worker has started) and sends JSON.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfig {
 
@@ -29,11 +32,11 @@ class MessagingConfig {
     }
 
     @Bean
-    Declarables chunkQueue(ChunkTopology topology) {
+    Declarables chunkQueue(ChunkTopology topology, ApiProperties properties) {
         return new Declarables(
                 new DirectExchange(topology.exchange()),
                 new DirectExchange(topology.deadLetterExchange()),
-                new Queue(topology.queue(), true, false, false, topology.queueArguments()),
+                new Queue(topology.queue(), true, false, false, topology.queueArguments(properties.messaging().deliveryLimit())),
                 new Queue(topology.deadLetterQueue(), true, false, false, topology.deadLetterQueueArguments()),
                 new Binding(topology.queue(), DestinationType.QUEUE, topology.exchange(), topology.routingKey(), null),
                 new Binding(topology.deadLetterQueue(), DestinationType.QUEUE, topology.deadLetterExchange(),

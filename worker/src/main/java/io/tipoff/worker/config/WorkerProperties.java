@@ -24,13 +24,12 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
     }
 
     /**
-     * @param prefix        prefix of every exchange and queue name
-     * @param deliveryLimit deliveries of a chunk before it is dead-lettered
+     * @param prefix prefix of every exchange and queue name; the same as the api's
      */
-    public record Messaging(@DefaultValue("tipoff") String prefix, @DefaultValue("5") int deliveryLimit) {
+    public record Messaging(@DefaultValue("tipoff") String prefix) {
 
         public ChunkTopology topology() {
-            return new ChunkTopology(prefix, deliveryLimit);
+            return new ChunkTopology(prefix);
         }
     }
 }
