@@ -1,12 +1,18 @@
 package io.tipoff.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Plays a range of games of one matchup, possession by possession, and counts what happened. Not thread-safe: each
  * thread plays its own range with its own simulator and the aggregates are merged.
  *
- * <p>A game: each team gets the same number of possessions in regulation, drawn around the matchup's tempo. Each
- * possession is one or more plays (a play ends in a score, a turnover or a rebound; an offensive rebound starts
- * another). Tied after regulation, five-minute overtime periods are played until one is not tied.
+ * <p>A game: each team gets the same number of possessions in regulation, drawn around the matchup's tempo; they
+ * alternate, team A first. Each possession is one draw from one of the offense's possession tables (a run of plays
+ * ending in a score, a turnover or a defensive rebound). A team behind the margin expected at that point plays a
+ * little better, the other a little worse ({@code marginReversion}); the last possession of a period is played for
+ * the tie by a team down two or three (docs/MODEL.md). Tied after regulation, five-minute overtime periods are played
+ * until one is not tied.
  */
 final class GameSimulator {
 
@@ -16,13 +22,30 @@ final class GameSimulator {
      */
     static final int MAX_OVERTIMES = 50;
 
+    /**
+     * An offense that always gets its misses back and never scores or turns it over would keep the ball forever; a
+     * possession ends after this many draws (hundreds of offensive rebounds), which no real team comes near.
+     */
+    static final int MAX_DRAWS_PER_POSSESSION = 100;
+
+    /** An offense's tables, in the order {@link Team} stacks them. */
+    private static final int EVEN = 0;
+    private static final int BEHIND = 1;
+    private static final int AHEAD = 2;
+    private static final int THREE_TO_TIE = 3;
+    private static final int TWO_TO_TIE = 4;
+    /** Bits 16–23 of a possession's 32 random bits choose between tables; the alias draw uses the others. */
+    private static final int MIX_SHIFT = 16;
+    private static final int MIX_ONE = 1 << 8;
+    /** Pairs of possessions played from the same tables. */
+    private static final int BLOCK = 4;
+
     private final MatchupModel model;
     private final long seed;
     private final GameRandom random = new GameRandom();
-    private final long[] teamAPlays;
-    private final long[] teamBPlays;
-    private long teamAPossessions;
-    private long teamBPossessions;
+    private final Team teamA;
+    private final Team teamB;
+    private long possessionsPlayed;
     private long teamAWins;
     private final Histogram.Builder teamAPoints = new Histogram.Builder(0, 160);
     private final Histogram.Builder teamBPoints = new Histogram.Builder(0, 160);
@@ -30,11 +53,53 @@ final class GameSimulator {
     private final Histogram.Builder totalPoints = new Histogram.Builder(60, 260);
     private final Histogram.Builder overtimePeriods = new Histogram.Builder(0, 4);
 
+    /** One offense's tables stacked for drawing, and how often each line of each was drawn. */
+    private static final class Team {
+        final AliasTable tables;
+        final StatLine[] lines;
+        final long[] drawn;
+        /** Expected points per possession of the even table. */
+        final double expected;
+        /** Mix units (2^-8) per point per possession of shift, up and down. */
+        final double upScale;
+        final double downScale;
+
+        Team(MatchupModel.Offense offense) {
+            List<PossessionTable> stack = List.of(offense.even(), offense.behind(), offense.ahead(),
+                    offense.threeToTie(), offense.twoToTie());
+            List<double[]> probabilities = new ArrayList<>();
+            List<int[]> codes = new ArrayList<>();
+            stack.forEach(table -> {
+                probabilities.add(table.probabilities());
+                codes.add(table.codes());
+            });
+            tables = new AliasTable(probabilities, codes);
+            lines = new StatLine[stack.size() * tables.stride()];
+            for (int t = 0; t < stack.size(); t++) {
+                for (int i = 0; i < stack.get(t).size(); i++) {
+                    lines[t * tables.stride() + i] = stack.get(t).line(i);
+                }
+            }
+            drawn = new long[lines.length];
+            expected = offense.expectedPointsPerPossession();
+            upScale = offense.stepUp() > 0 ? MIX_ONE / offense.stepUp() : 0;
+            downScale = offense.stepDown() > 0 ? MIX_ONE / offense.stepDown() : 0;
+        }
+
+        /**
+         * The mix that moves expected points per possession by {@code shift}, as far as the tables reach: positive,
+         * the share (in 2^-8) of possessions played from the behind table; negative, from the ahead table.
+         */
+        int mix(double shift) {
+            return shift >= 0 ? (int) Math.min(MIX_ONE, shift * upScale) : (int) Math.max(-MIX_ONE, shift * downScale);
+        }
+    }
+
     GameSimulator(MatchupModel model, long seed) {
         this.model = model;
         this.seed = seed;
-        this.teamAPlays = new long[model.teamA.size()];
-        this.teamBPlays = new long[model.teamB.size()];
+        this.teamA = new Team(model.teamA);
+        this.teamB = new Team(model.teamB);
     }
 
     MatchupAggregate play(long firstGame, long games) {
@@ -43,30 +108,22 @@ final class GameSimulator {
         }
         return new MatchupAggregate(games, teamAWins, teamAPoints.build(), teamBPoints.build(), margin.build(),
                 totalPoints.build(), overtimePeriods.build(),
-                boxScore(model.teamA, teamAPlays, teamAPossessions, model.teamB, teamBPlays),
-                boxScore(model.teamB, teamBPlays, teamBPossessions, model.teamA, teamAPlays));
+                boxScore(teamA, possessionsPlayed, teamB), boxScore(teamB, possessionsPlayed, teamA));
     }
 
     private void playGame(long game) {
         random.startGame(seed, game);
-        int possessions = model.regulation.sample(random.nextLong());
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < possessions; i++) {
-            a += possession(model.teamA, teamAPlays);
-            b += possession(model.teamB, teamBPlays);
-        }
+        int played = model.regulation.sample(random.nextLong());
+        long score = period(0, played);
         int overtimes = 0;
-        int played = possessions;
-        while (a == b && overtimes < MAX_OVERTIMES) {
+        while (a(score) == b(score) && overtimes < MAX_OVERTIMES) {
             overtimes++;
-            int extra = model.overtime.sample(random.nextLong());
-            for (int i = 0; i < extra; i++) {
-                a += possession(model.teamA, teamAPlays);
-                b += possession(model.teamB, teamBPlays);
-            }
-            played += extra;
+            int possessions = model.overtime.sample(random.nextLong());
+            score = period(score, possessions);
+            played += possessions;
         }
+        int a = a(score);
+        int b = b(score);
         if (a == b) {
             if (random.nextLong() < 0) {
                 a++;
@@ -74,8 +131,7 @@ final class GameSimulator {
                 b++;
             }
         }
-        teamAPossessions += played;
-        teamBPossessions += played;
+        possessionsPlayed += played;
         teamAWins += a > b ? 1 : 0;
         teamAPoints.add(a);
         teamBPoints.add(b);
@@ -84,26 +140,89 @@ final class GameSimulator {
         overtimePeriods.add(overtimes);
     }
 
-    /** One possession: plays until a score, a turnover or a defensive rebound; returns the points scored. */
-    private int possession(PossessionTable table, long[] drawn) {
+    /**
+     * One period: {@code possessions} for each team, A first, B last, both drawn from one 64-bit random number. The
+     * period is played in blocks of {@value #BLOCK} pairs. At the start of a block each team's table is set from the
+     * score: it plays better by {@code pull} points per possession for every point it trailed the margin its strength
+     * and the other's make of the period, as of the start of the block before (reacting a block late also lets the
+     * processor run ahead without waiting for the last possession's points). The last pair is the period's end: team
+     * B plays for the tie when down two or three. Scores are packed in a long: A's high, B's low.
+     */
+    private long period(long score, int possessions) {
+        int a = a(score);
+        int b = b(score);
+        int start = a - b;
+        double edge = teamA.expected - teamB.expected;
+        double pull = model.marginReversion;
+        int leadBlockBefore = start;
+        int tableA = EVEN;
+        int tableB = EVEN;
+        for (int i = 0; i < possessions - 1; i++) {
+            long bits = random.nextLong();
+            if (i % BLOCK == 0) {
+                double surplus = leadBlockBefore - start - Math.max(0, i - BLOCK) * edge;
+                tableA = table(teamA.mix(-pull * surplus), (int) bits);
+                tableB = table(teamB.mix(pull * surplus), (int) (bits >>> 32));
+                leadBlockBefore = a - b;
+            }
+            a += possession(teamA, tableA, (int) bits);
+            b += possession(teamB, tableB, (int) (bits >>> 32));
+        }
+        long bits = random.nextLong();
+        a += possession(teamA, tableA, (int) bits);
+        int deficit = a - b;
+        b += possession(teamB, deficit == 3 ? THREE_TO_TIE : deficit == 2 ? TWO_TO_TIE : tableB, (int) (bits >>> 32));
+        return (long) a << 32 | (b & 0xFFFF_FFFFL);
+    }
+
+    private static int a(long score) {
+        return (int) (score >>> 32);
+    }
+
+    private static int b(long score) {
+        return (int) score;
+    }
+
+    /**
+     * The table a block is played from, without a branch: the behind (mix > 0) or ahead (mix < 0) table with
+     * probability |mix| / 2^8, else the even one.
+     */
+    private static int table(int mix, int bits) {
+        int roll = bits >>> MIX_SHIFT & (MIX_ONE - 1);
+        int use = (roll - Math.abs(mix)) >>> 31;
+        return use * (BEHIND + (mix >>> 31));
+    }
+
+    /** One possession from the given table, drawn with {@code bits}; returns the points scored. */
+    private int possession(Team team, int table, int bits) {
+        int drawn = team.tables.sample(table, bits);
+        team.drawn[drawn >>> AliasTable.CODE_BITS]++;
+        int points = drawn & PossessionTable.POINTS;
+        return (drawn & PossessionTable.CONTINUES) == 0 ? points : points + continued(team, table);
+    }
+
+    /** The rest of a possession that an offensive rebound kept alive after its first draw (about 2% of them). */
+    private int continued(Team team, int table) {
         int points = 0;
-        int code;
-        do {
-            int entry = table.sample(random.nextLong());
-            drawn[entry]++;
-            code = table.code(entry);
-            points += code & PossessionTable.POINTS;
-        } while ((code & PossessionTable.CONTINUES) != 0);
-        return points;
+        for (int draws = 2; ; draws++) {
+            int drawn = team.tables.sample(table, (int) random.nextLong());
+            team.drawn[drawn >>> AliasTable.CODE_BITS]++;
+            points += drawn & PossessionTable.POINTS;
+            if ((drawn & PossessionTable.CONTINUES) == 0 || draws == MAX_DRAWS_PER_POSSESSION) {
+                return points;
+            }
+        }
     }
 
     /** A team's box score from the plays of its offense and the defensive rebounds taken off the other's. */
-    private static BoxScore boxScore(PossessionTable offense, long[] offensePlays, long possessions,
-                                     PossessionTable defense, long[] defensePlays) {
+    private static BoxScore boxScore(Team offense, long possessions, Team defense) {
         long[] totals = new long[9];
-        for (int i = 0; i < offensePlays.length; i++) {
-            StatLine o = offense.line(i);
-            long n = offensePlays[i];
+        for (int i = 0; i < offense.drawn.length; i++) {
+            StatLine o = offense.lines[i];
+            long n = offense.drawn[i];
+            if (n == 0) {
+                continue;
+            }
             totals[0] += n * o.points();
             totals[1] += n * o.twoPointAttempts();
             totals[2] += n * o.twoPointMade();
@@ -115,8 +234,10 @@ final class GameSimulator {
             totals[8] += n * o.offensiveRebounds();
         }
         long defensiveRebounds = 0;
-        for (int i = 0; i < defensePlays.length; i++) {
-            defensiveRebounds += defensePlays[i] * defense.line(i).defensiveRebounds();
+        for (int i = 0; i < defense.drawn.length; i++) {
+            if (defense.drawn[i] != 0) {
+                defensiveRebounds += defense.drawn[i] * defense.lines[i].defensiveRebounds();
+            }
         }
         return new BoxScore(possessions, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6],
                 totals[7], totals[8], defensiveRebounds);

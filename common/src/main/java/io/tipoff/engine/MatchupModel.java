@@ -7,24 +7,62 @@ import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
 
 /**
- * Everything the game loop needs about one matchup, computed once per job and shared by all threads: each offense's
- * play table against the other defense, and the possession counts for regulation and overtime.
+ * Everything the game loop needs about one matchup, computed once per chunk and shared by all threads: each offense's
+ * possession tables against the other defense, and the possession counts for regulation and overtime.
  */
 public final class MatchupModel {
 
     /** A college game lasts 40 minutes; an overtime period, 5. */
     static final double OVERTIME_SHARE_OF_GAME = 5.0 / 40.0;
 
-    final PossessionTable teamA;
-    final PossessionTable teamB;
+    final Offense teamA;
+    final Offense teamB;
     final PossessionCount regulation;
     final PossessionCount overtime;
+    final double marginReversion;
     private final double expectedPossessions;
 
-    private MatchupModel(PossessionTable teamA, PossessionTable teamB, double tempo, double stdDev) {
+    /**
+     * One offense against the other defense: the possession table it plays by, two more with its expected points per
+     * possession {@link #STEP} higher and lower, and the last shots of a period for a team down three or two. Mixing
+     * a possession's table between even and behind (or ahead) moves the offense's expected points per possession by
+     * any amount up to the step, exactly, without building a table per amount.
+     */
+    record Offense(PossessionTable even, PossessionTable behind, PossessionTable ahead, PossessionTable threeToTie,
+                   PossessionTable twoToTie) {
+
+        /** Points per possession between the even table and each of the next two. */
+        static final double STEP = 0.15;
+
+        static Offense of(MatchupRates rates, double pointsPerPossession) {
+            MatchupRates even = scaledTo(rates, pointsPerPossession);
+            return new Offense(new PossessionTable(PlayRates.of(even)),
+                    new PossessionTable(PlayRates.of(scaledTo(rates, pointsPerPossession + STEP))),
+                    new PossessionTable(PlayRates.of(scaledTo(rates, Math.max(0, pointsPerPossession - STEP)))),
+                    new PossessionTable(PlayRates.of(even.withThreePointRate(1))),
+                    new PossessionTable(PlayRates.of(even.withThreePointRate(0))));
+        }
+
+        double expectedPointsPerPossession() {
+            return even.expectedPointsPerPossession();
+        }
+
+        /** How far the behind table lifts points per possession (less than the step where shooting tops out). */
+        double stepUp() {
+            return behind.expectedPointsPerPossession() - even.expectedPointsPerPossession();
+        }
+
+        double stepDown() {
+            return even.expectedPointsPerPossession() - ahead.expectedPointsPerPossession();
+        }
+    }
+
+    private MatchupModel(Offense teamA, Offense teamB, double tempo, SimulationSettings settings) {
         this.teamA = teamA;
         this.teamB = teamB;
         this.expectedPossessions = tempo;
+        this.marginReversion = settings.marginReversion();
+        double stdDev = settings.possessionsStdDev();
         this.regulation = new PossessionCount(tempo, stdDev);
         this.overtime = new PossessionCount(tempo * OVERTIME_SHARE_OF_GAME,
                 stdDev * StrictMath.sqrt(OVERTIME_SHARE_OF_GAME));
@@ -40,31 +78,44 @@ public final class MatchupModel {
         // visitors' offense, spread over the game's possessions.
         double edge = settings.homeCourtPoints() / 2 / tempo;
         double edgeA = matchup.venue() == Venue.TEAM_A_HOME ? edge : matchup.venue() == Venue.TEAM_B_HOME ? -edge : 0;
-        PossessionTable tableA = table(MatchupRates.of(a.offense(), b.defense(), league), edgeA);
-        PossessionTable tableB = table(MatchupRates.of(b.offense(), a.defense(), league), -edgeA);
-        return new MatchupModel(tableA, tableB, tempo, settings.possessionsStdDev());
+        MatchupRates ratesA = MatchupRates.of(a.offense(), b.defense(), league);
+        MatchupRates ratesB = MatchupRates.of(b.offense(), a.defense(), league);
+        return new MatchupModel(Offense.of(ratesA, pointsPerPossession(ratesA, a, b, league) + edgeA),
+                Offense.of(ratesB, pointsPerPossession(ratesB, b, a, league) - edgeA), tempo, settings);
     }
 
-    /** The play table of an offense whose points per possession are moved by {@code pointsPerPossessionChange}. */
-    static PossessionTable table(MatchupRates rates, double pointsPerPossessionChange) {
-        PossessionTable table = new PossessionTable(PlayRates.of(rates));
-        if (pointsPerPossessionChange == 0) {
-            return table;
+    /**
+     * What one offense should score per possession against the other's defense. With adjusted efficiencies, the
+     * efficiency model's answer (KenPom's and Torvik's): offense × defense / league average, per 100 possessions. That
+     * is what corrects the raw rates for the strength of schedule behind them. Without, what the matchup rates give.
+     */
+    static double pointsPerPossession(MatchupRates rates, TeamProfile offense, TeamProfile defense,
+                                      LeagueAverages league) {
+        if (offense.hasAdjustedEfficiency() && defense.hasAdjustedEfficiency()) {
+            return offense.adjOffense() * defense.adjDefense() / league.efficiency() / 100;
         }
-        // Scale the field-goal percentages until the expected points per possession hit the target; points per
-        // possession only grow with shooting, so bisection finds the factor.
-        double target = table.expectedPointsPerPossession() + pointsPerPossessionChange;
+        return PlayRates.of(rates).expectedPointsPerPossession();
+    }
+
+    /**
+     * The rates of an offense that scores {@code target} points per possession: its field-goal percentages scaled by
+     * the factor that gets there. Points per possession only grow with shooting, so bisection finds the factor.
+     */
+    static MatchupRates scaledTo(MatchupRates rates, double target) {
+        if (Math.abs(PlayRates.of(rates).expectedPointsPerPossession() - target) <= 1e-12) {
+            return rates;
+        }
         double low = 0;
         double high = 1 / Math.max(1e-9, Math.max(rates.twoPointPct(), rates.threePointPct()));
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 50; i++) {
             double mid = (low + high) / 2;
-            if (new PossessionTable(PlayRates.of(rates.withShootingScaled(mid))).expectedPointsPerPossession() < target) {
+            if (PlayRates.of(rates.withShootingScaled(mid)).expectedPointsPerPossession() < target) {
                 low = mid;
             } else {
                 high = mid;
             }
         }
-        return new PossessionTable(PlayRates.of(rates.withShootingScaled((low + high) / 2)));
+        return rates.withShootingScaled((low + high) / 2);
     }
 
     /** Possessions per team per 40 minutes expected in this matchup. */

@@ -29,6 +29,12 @@ public record MatchupRates(double twoPointPct, double threePointPct, double thre
         return league > 0 ? Math.min(1.0, offense * defense / league) : offense;
     }
 
+    /** The same matchup with every shot a three ({@code share} 1) or a two ({@code share} 0). */
+    MatchupRates withThreePointRate(double share) {
+        return new MatchupRates(twoPointPct, threePointPct, share, turnoverRate, offensiveReboundRate, freeThrowRate,
+                freeThrowPct);
+    }
+
     /** The same matchup with both field-goal percentages multiplied by {@code factor} (capped at 1). */
     MatchupRates withShootingScaled(double factor) {
         return new MatchupRates(Math.min(1.0, twoPointPct * factor), Math.min(1.0, threePointPct * factor),

@@ -1,5 +1,7 @@
 package io.tipoff.engine;
 
+import java.util.Map;
+
 /**
  * The probabilities at each branch of a play, solved from the box-score rates of a {@link MatchupRates} so that the
  * simulated box score reproduces them exactly in expectation.
@@ -46,6 +48,20 @@ record PlayRates(double turnover, double threeShare, double shootingFoul, double
         double turnover = t >= 1 ? 1 : t * (1 - secondChance) / (1 - t * secondChance);
         return new PlayRates(turnover, threes, foul, a, makeTwo, makeThree, rates.freeThrowPct(),
                 rates.offensiveReboundRate());
+    }
+
+    /**
+     * Expected points of a possession with these rates: points per play over the chance a play does not end in an
+     * offensive rebound (plays per possession, by Wald's identity), from the exact distribution of one play.
+     */
+    double expectedPointsPerPossession() {
+        double points = 0;
+        double continues = 0;
+        for (Map.Entry<StatLine, Double> play : Play.outcomes(this).entrySet()) {
+            points += play.getValue() * play.getKey().points();
+            continues += play.getKey().offensiveRebounds() > 0 ? play.getValue() : 0;
+        }
+        return continues >= 1 ? 0 : points / (1 - continues);
     }
 
     private static double unfouledMake(double fieldGoalPct, double foul, double andOne) {

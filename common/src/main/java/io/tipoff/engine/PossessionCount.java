@@ -26,6 +26,6 @@ final class PossessionCount {
     }
 
     int sample(long random) {
-        return smallest + sampler.sample(random);
+        return smallest + sampler.outcome((int) random);
     }
 }

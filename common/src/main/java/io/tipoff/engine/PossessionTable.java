@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every distinct way a possession of one offense against one defense can go, with its exact probability, and an alias
- * table to draw one with a single random number. Built once per team and job from the play tree ({@link Play}); the
- * game loop then costs one draw per possession instead of one per event.
+ * Every distinct way a possession of one offense against one defense can go, with its exact probability, ready to be
+ * drawn with a single random number from an {@link AliasTable}. Built once per team and chunk from the play tree
+ * ({@link Play}); the game loop then costs one draw per possession instead of one per event.
  *
  * <p>A possession is a run of plays that ends when a play does not end in an offensive rebound. Runs of up to
- * {@value #PLAYS_PER_DRAW} plays are drawn at once; a run that is still alive after that many (well under 1% of
+ * {@value #PLAYS_PER_DRAW} plays are drawn at once; a run that is still alive after that many (about 2% of
  * possessions) is marked to continue, and the next draw from the same table carries on the possession: after an
  * offensive rebound a possession starts afresh.
  */
 final class PossessionTable {
 
-    static final int PLAYS_PER_DRAW = 3;
+    static final int PLAYS_PER_DRAW = 2;
     static final int CONTINUES = 1 << 8;
     static final int POINTS = 0xFF;
 
@@ -24,7 +24,6 @@ final class PossessionTable {
     private final double[] probabilities;
     /** Points of entry i in the low byte, {@link #CONTINUES} set when the possession goes on: one read per draw. */
     private final int[] codes;
-    private final AliasTable sampler;
 
     private record Run(StatLine line, boolean continues) {
     }
@@ -54,12 +53,15 @@ final class PossessionTable {
         codes = runs.keySet().stream()
                 .mapToInt(run -> run.line().points() | (run.continues() ? CONTINUES : 0))
                 .toArray();
-        sampler = new AliasTable(probabilities);
     }
 
-    /** Draws an entry; see {@link #code(int)} and {@link #line(int)}. */
-    int sample(long random) {
-        return sampler.sample(random);
+    /** Per entry: its points, and {@link #CONTINUES} when the possession goes on after it. */
+    int[] codes() {
+        return codes.clone();
+    }
+
+    double[] probabilities() {
+        return probabilities.clone();
     }
 
     int code(int entry) {

@@ -16,7 +16,7 @@ class AliasTableTest {
         int draws = 400_000;
         int[] counts = new int[probabilities.length];
         for (int i = 0; i < draws; i++) {
-            counts[table.sample(random.nextLong())]++;
+            counts[table.outcome((int) random.nextLong())]++;
         }
         assertThat(counts[2]).as("an impossible outcome").isZero();
         for (int i = 0; i < probabilities.length; i++) {
@@ -30,9 +30,23 @@ class AliasTableTest {
     @Test
     void aCertainOutcomeIsAlwaysDrawn() {
         AliasTable table = new AliasTable(new double[] {1.0});
-        assertThat(table.sample(-1L)).isZero();
-        assertThat(table.sample(0L)).isZero();
-        assertThat(table.sample(Long.MAX_VALUE)).isZero();
+        assertThat(table.outcome(-1)).isZero();
+        assertThat(table.outcome(0)).isZero();
+        assertThat(table.outcome(Integer.MAX_VALUE)).isZero();
+    }
+
+    @Test
+    void stackedDistributionsAreDrawnByIndexWithTheirCodes() {
+        AliasTable table = new AliasTable(
+                java.util.List.of(new double[] {1.0, 0.0}, new double[] {0.0, 0.0, 1.0}),
+                java.util.List.of(new int[] {7, 8}, new int[] {9, 10, 11}));
+        GameRandom random = new GameRandom();
+        random.startGame(5, 0);
+        for (int i = 0; i < 1000; i++) {
+            int bits = (int) random.nextLong();
+            assertThat(table.sample(0, bits)).isEqualTo(0 << AliasTable.CODE_BITS | 7);
+            assertThat(table.sample(1, bits)).isEqualTo((table.stride() + 2) << AliasTable.CODE_BITS | 11);
+        }
     }
 
     @Test

@@ -23,11 +23,11 @@ class MatchupModelTest {
     void seed42PlaysExactlyTheseGames() {
         MatchupAggregate aggregate = FINAL_2019.simulate(42, 0, 10_000);
         // Pinned from a run of this engine: a change here means the engine plays different games.
-        assertThat(aggregate.teamAWins()).isEqualTo(5_841L);
+        assertThat(aggregate.teamAWins()).isEqualTo(6_103L);
         assertThat(aggregate.teamAPoints().percentile(0.5)).isEqualTo(64);
-        assertThat(aggregate.margin().count(1)).isEqualTo(348L);
-        assertThat(aggregate.overtimePeriods().count(1)).isEqualTo(259L);
-        assertThat(aggregate.teamABox().threePointMade()).isEqualTo(87_602L);
+        assertThat(aggregate.margin().count(1)).isEqualTo(318L);
+        assertThat(aggregate.overtimePeriods().count(1)).isEqualTo(434L);
+        assertThat(aggregate.teamABox().threePointMade()).isEqualTo(87_229L);
     }
 
     @Test
@@ -99,6 +99,35 @@ class MatchupModelTest {
     }
 
     @Test
+    void marginReversionTightensTheMarginsWithoutMovingTheirMean() {
+        SimulationSettings independent = new SimulationSettings(SETTINGS.league(), SETTINGS.homeCourtPoints(),
+                SETTINGS.possessionsStdDev(), 0);
+        MatchupAggregate loose = MatchupModel.of(Bench.SAMPLE, independent).simulate(8, 0, 200_000);
+        MatchupAggregate tight = FINAL_2019.simulate(8, 0, 200_000);
+        assertThat(tight.margin().mean()).isCloseTo(loose.margin().mean(), offset(0.15));
+        assertThat(tight.margin().stdDev()).isLessThan(0.85 * loose.margin().stdDev());
+        assertThat(tight.teamAPoints().mean()).isCloseTo(loose.teamAPoints().mean(), offset(0.15));
+    }
+
+    @Test
+    void adjustedEfficienciesSetTheExpectedPointsPerPossession() {
+        // Two average teams on paper, but A's adjusted offense is 10% above the league and B's defense 5% better.
+        LeagueAverages league = SETTINGS.league();
+        TeamProfile average = league.averageTeam("A");
+        TeamProfile a = new TeamProfile("A", league.tempo(), average.offense(), average.defense(),
+                1.10 * league.efficiency(), league.efficiency());
+        TeamProfile b = new TeamProfile("B", league.tempo(), average.offense(), average.defense(),
+                league.efficiency(), 0.95 * league.efficiency());
+        MatchupModel model = MatchupModel.of(new Matchup(a, b, Venue.NEUTRAL), SETTINGS);
+        double[] expected = model.expectedPointsPerPossession();
+        assertThat(expected[0]).isCloseTo(1.10 * 0.95 * league.efficiency() / 100, offset(1e-9));
+        assertThat(expected[1]).isCloseTo(league.efficiency() / 100, offset(1e-9));
+        MatchupAggregate games = model.simulate(4, 0, 100_000);
+        assertThat((double) games.teamABox().points() / games.teamABox().possessions())
+                .isCloseTo(expected[0], offset(0.01));
+    }
+
+    @Test
     void teamsThatCannotScoreStillFinishTheirGames() {
         TeamProfile hopeless = new TeamProfile("Hopeless", 70,
                 new OffenseProfile(0.5, 0.35, 0.35, 1.0, 0.3, 0.35, 0.7),
@@ -108,5 +137,15 @@ class MatchupModelTest {
         assertThat(aggregate.games()).isEqualTo(100);
         assertThat(aggregate.overtimePeriods().count(GameSimulator.MAX_OVERTIMES)).isEqualTo(100);
         assertThat(aggregate.margin().count(0)).isZero();
+    }
+
+    @Test
+    void anOffenseThatNeverLosesTheBallStillEndsItsPossessions() {
+        TeamProfile relentless = new TeamProfile("Relentless", 70,
+                new OffenseProfile(0, 0, 0.35, 0, 1, 0, 0.7),
+                new DefenseProfile(0.5, 0.35, 0.35, 0.2, 1, 0.35));
+        MatchupAggregate aggregate = MatchupModel.of(new Matchup(relentless, relentless, Venue.NEUTRAL), SETTINGS)
+                .simulate(1, 0, 10);
+        assertThat(aggregate.games()).isEqualTo(10);
     }
 }

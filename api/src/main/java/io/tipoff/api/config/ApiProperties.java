@@ -40,7 +40,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                              @DefaultValue("4.0") double possessionsStdDev) {
 
         public SimulationSettings settings() {
-            return new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019, homeCourtPoints, possessionsStdDev);
+            return new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019, homeCourtPoints, possessionsStdDev,
+                    SimulationSettings.DEFAULT_MARGIN_REVERSION);
         }
     }
 
