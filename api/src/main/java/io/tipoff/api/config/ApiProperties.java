@@ -35,13 +35,15 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
     /**
      * @param homeCourtPoints   points the home team gains on the expected margin
      * @param possessionsStdDev game-to-game spread of possessions per team around the expected tempo
+     * @param marginReversion   points per possession a team gains per point it trails the expected margin
      */
     public record Simulation(@DefaultValue("3.75") double homeCourtPoints,
-                             @DefaultValue("4.0") double possessionsStdDev) {
+                             @DefaultValue("4.0") double possessionsStdDev,
+                             @DefaultValue("0.006") double marginReversion) {
 
         public SimulationSettings settings() {
             return new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019, homeCourtPoints, possessionsStdDev,
-                    SimulationSettings.DEFAULT_MARGIN_REVERSION);
+                    marginReversion);
         }
     }
 
