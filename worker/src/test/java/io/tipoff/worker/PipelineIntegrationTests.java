@@ -73,6 +73,18 @@ class PipelineIntegrationTests {
         assertThat(result.get("teamA").get("winProbability").asDouble()
                 + result.get("teamB").get("winProbability").asDouble()).isEqualTo(1.0);
         assertThat(result.get("teamA").get("name").asString()).isEqualTo("Virginia");
+        long overtimeGames = 0;
+        for (JsonNode periods : result.get("overtimePeriods")) {
+            overtimeGames += periods.get(1).asLong();
+        }
+        assertThat(overtimeGames).isEqualTo(250_001);
+        JsonNode box = result.get("teamA").get("box");
+        assertThat(box.get("possessions").asDouble()).isBetween(55.0, 75.0);
+        assertThat(2 * box.get("twoPointAttempts").asDouble() * box.get("twoPointPct").asDouble()
+                + 3 * box.get("threePointAttempts").asDouble() * box.get("threePointPct").asDouble()
+                + box.get("freeThrowsMade").asDouble())
+                .isCloseTo(result.get("teamA").get("meanPoints").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(result.get("teamB").get("points").get("percentiles").get("p50").asInt()).isBetween(50, 80);
         assertThat(jdbc.sql("select count(*), sum(games) from chunk_results where job_id = :id")
                 .param("id", UUID.fromString(id))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single())
@@ -82,7 +94,8 @@ class PipelineIntegrationTests {
         HttpResponse<String> summary = http.get("/api/v1/jobs/" + id + "/result", "text/plain");
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body()).contains("Virginia vs Texas Tech: 250,001 simulated games").contains(
-                String.format(java.util.Locale.ROOT, "%.2f%%", 100 * result.get("teamA").get("winProbability").asDouble()));
+                String.format(java.util.Locale.ROOT, "%.2f%%", 100 * result.get("teamA").get("winProbability").asDouble()))
+                .contains("per game");
     }
 
     @Test

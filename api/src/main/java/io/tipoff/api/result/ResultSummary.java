@@ -31,6 +31,17 @@ final class ResultSummary {
         text.append(String.format(Locale.ROOT, "  overtime: %.2f%% of games%n", 100 * r.overtimeRate()));
         text.append(String.format(Locale.ROOT, "  standard error of the win probability: %.3f%%%n",
                 100 * r.winProbabilityStdError()));
+        int label = Math.max(width, "per game".length() + 2);
+        text.append(String.format(Locale.ROOT, "%n  %-" + label + "s%7s%7s%7s%7s%7s%7s%7s%7s%7s%n", "per game",
+                "poss", "2PA", "2P%", "3PA", "3P%", "FTA", "FTM", "TO", "OR"));
+        for (MatchupResult.Team team : new MatchupResult.Team[] {a, b}) {
+            MatchupResult.BoxAverages box = team.box();
+            text.append(String.format(Locale.ROOT,
+                    "  %-" + label + "s%7.1f%7.1f%6.1f%%%7.1f%6.1f%%%7.1f%7.1f%7.1f%7.1f%n",
+                    team.name(), box.possessions(), box.twoPointAttempts(), 100 * box.twoPointPct(),
+                    box.threePointAttempts(), 100 * box.threePointPct(), box.freeThrowAttempts(),
+                    box.freeThrowsMade(), box.turnovers(), box.offensiveRebounds()));
+        }
         return text.toString();
     }
 }
