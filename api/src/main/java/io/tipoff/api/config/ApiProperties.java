@@ -23,13 +23,26 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      * @param defaultChunkSize games per chunk when a job does not say; about 0.3 s of a 2-core worker (PERFORMANCE.md)
      * @param maxChunks        the most chunks one job may be split into
      * @param publishTimeout   how long to wait for the broker to confirm a job's chunks
-     * @param republishAfter   a job whose chunks were not confirmed this long after it was accepted is published again
+     * @param republishAfter   a job whose chunks were not confirmed this long after it was accepted is published again;
+     *                         longer than {@code publishTimeout}, so a publish still waiting for its confirms is not
+     *                         doubled by the republisher (checked every {@code tipoff.jobs.republish-check}, 5 s)
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
                        @DefaultValue("100000") int maxChunks,
                        @DefaultValue("10s") Duration publishTimeout,
                        @DefaultValue("30s") Duration republishAfter) {
+
+        public Jobs {
+            if (maxSimulations < 1 || defaultChunkSize < 1 || maxChunks < 1) {
+                throw new IllegalArgumentException("tipoff.jobs.max-simulations, default-chunk-size and max-chunks "
+                        + "must be at least 1");
+            }
+            if (republishAfter.compareTo(publishTimeout) <= 0) {
+                throw new IllegalArgumentException("tipoff.jobs.republish-after (" + republishAfter
+                        + ") must be longer than tipoff.jobs.publish-timeout (" + publishTimeout + ")");
+            }
+        }
     }
 
     /**

@@ -86,7 +86,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail notReady(ResultNotReadyException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Result not available");
-        problem.setProperty("status", ex.status());
+        problem.setProperty("jobStatus", ex.status());
         return problem;
     }
 
@@ -108,12 +108,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Names the field Jackson stopped at, or the body itself when it is not JSON at all. */
+    /** Names the field Jackson stopped at, or the body itself when it is not JSON at all or not a JSON object. */
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         if (!(ex.getCause() instanceof JacksonException jackson)) {
             return new FieldProblem("body", "is missing or unreadable");
         }
-        String field = path(jackson);
+        String path = path(jackson);
+        String field = path.isEmpty() ? "body" : path;
         if (jackson instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "is not a known field");
         }
@@ -129,10 +130,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return new FieldProblem(field, "must be " + describe(mismatched.getTargetType()));
         }
         if (jackson instanceof StreamReadException) {
-            return new FieldProblem(field.isEmpty() ? "body" : field,
-                    "is not valid JSON: " + jackson.getOriginalMessage());
+            return new FieldProblem(field, "is not valid JSON: " + jackson.getOriginalMessage());
         }
-        return new FieldProblem(field.isEmpty() ? "body" : field, "cannot be read: " + jackson.getOriginalMessage());
+        return new FieldProblem(field, "cannot be read: " + jackson.getOriginalMessage());
     }
 
     private static String describe(Class<?> type) {

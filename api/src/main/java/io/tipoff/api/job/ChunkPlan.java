@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 record ChunkPlan(long simulations, int chunkSize, int chunks) {
 
+    /** About 10 s of one worker's two cores: a larger chunk only delays progress and redelivery. */
+    static final int MAX_CHUNK_SIZE = 10_000_000;
+
     static ChunkPlan of(long simulations, int chunkSize) {
         long chunks = (simulations + chunkSize - 1) / chunkSize;
         if (chunks > Integer.MAX_VALUE) {

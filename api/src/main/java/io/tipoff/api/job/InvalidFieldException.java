@@ -4,10 +4,12 @@ package io.tipoff.api.job;
 public class InvalidFieldException extends RuntimeException {
 
     private final String field;
+    private final String reason;
 
-    public InvalidFieldException(String field, String message) {
-        super(field + " " + message);
+    public InvalidFieldException(String field, String reason) {
+        super(field + " " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     public String field() {
@@ -15,6 +17,6 @@ public class InvalidFieldException extends RuntimeException {
     }
 
     public String reason() {
-        return getMessage().substring(field.length() + 1);
+        return reason;
     }
 }

@@ -9,6 +9,7 @@ import io.tipoff.model.Venue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -24,7 +25,9 @@ import jakarta.validation.constraints.Size;
 record JobRequest(@NotNull(message = "is required") JobType type,
                   @NotNull(message = "is required") @Positive(message = "must be at least 1") Long simulations,
                   Long seed,
-                  @Positive(message = "must be at least 1") Integer chunkSize,
+                  @Positive(message = "must be at least 1")
+                  @Max(value = ChunkPlan.MAX_CHUNK_SIZE, message = "must be at most " + ChunkPlan.MAX_CHUNK_SIZE)
+                  Integer chunkSize,
                   @Valid MatchupRequest matchup) {
 
     record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,

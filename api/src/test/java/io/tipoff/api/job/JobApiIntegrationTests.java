@@ -110,7 +110,10 @@ class JobApiIntegrationTests {
                         "simulations"),
                 Arguments.of("simulations above the maximum", with(b -> b.put("simulations", 1_000_000_001L)),
                         "simulations"),
+                Arguments.of("simulations as a string", with(b -> b.put("simulations", "1000")), "simulations"),
+                Arguments.of("top-level array", "[]", "body"),
                 Arguments.of("zero chunk size", with(b -> b.put("chunkSize", 0)), "chunkSize"),
+                Arguments.of("huge chunk size", with(b -> b.put("chunkSize", 2_000_000_000)), "chunkSize"),
                 Arguments.of("too many chunks", with(b -> {
                     b.put("simulations", 1_000_000_000L);
                     b.put("chunkSize", 1);
@@ -123,6 +126,8 @@ class JobApiIntegrationTests {
                 Arguments.of("zero tempo", with(b -> at(b, "matchup.teamA").put("tempo", 0)), "matchup.teamA.tempo"),
                 Arguments.of("text for a number", with(b -> at(b, "matchup.teamA").put("tempo", "fast")),
                         "matchup.teamA.tempo"),
+                Arguments.of("number as a string", with(b -> at(b, "matchup.teamA.offense").put("twoPointPct", "0.5")),
+                        "matchup.teamA.offense.twoPointPct"),
                 Arguments.of("rate above 1", with(b -> at(b, "matchup.teamA.offense").put("twoPointPct", 1.2)),
                         "matchup.teamA.offense.twoPointPct"),
                 Arguments.of("negative rate", with(b -> at(b, "matchup.teamB.defense").put("turnoverRate", -0.1)),
@@ -171,7 +176,9 @@ class JobApiIntegrationTests {
         HttpResponse<String> response = http.get("/api/v1/jobs/" + job.get("id").asString() + "/result");
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Http.json(response).get("status").asString()).isEqualTo("QUEUED");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        assertThat(problem.get("jobStatus").asString()).isEqualTo("QUEUED");
     }
 
     @Test
