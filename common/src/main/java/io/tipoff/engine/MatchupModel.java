@@ -20,7 +20,6 @@ public final class MatchupModel {
     final PossessionCount regulation;
     final PossessionCount overtime;
     final double marginReversion;
-    private final double expectedPossessions;
 
     /**
      * One offense against the other defense: the possession table it plays by, two more with its expected points per
@@ -60,7 +59,6 @@ public final class MatchupModel {
     private MatchupModel(Offense teamA, Offense teamB, double tempo, SimulationSettings settings) {
         this.teamA = teamA;
         this.teamB = teamB;
-        this.expectedPossessions = tempo;
         this.marginReversion = settings.marginReversion();
         double stdDev = settings.possessionsStdDev();
         this.regulation = new PossessionCount(tempo, stdDev);
@@ -116,11 +114,6 @@ public final class MatchupModel {
             }
         }
         return rates.withShootingScaled((low + high) / 2);
-    }
-
-    /** Possessions per team per 40 minutes expected in this matchup. */
-    public double expectedPossessions() {
-        return expectedPossessions;
     }
 
     /** Expected points per possession of team A's and team B's offense. */

@@ -57,6 +57,8 @@ public record ChunkTopology(String prefix) {
                 "x-delivery-limit", deliveryLimit,
                 "x-dead-letter-exchange", deadLetterExchange(),
                 "x-dead-letter-strategy", "at-least-once",
+                // RabbitMQ requires reject-publish for at-least-once dead-lettering; without a length limit it only
+                // ever rejects when the broker's memory or disk alarm is on, which publisher confirms then report.
                 "x-overflow", "reject-publish");
     }
 

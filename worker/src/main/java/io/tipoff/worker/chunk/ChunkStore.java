@@ -5,7 +5,6 @@ import io.tipoff.engine.MatchupResult;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.model.JobSpec;
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,19 +118,21 @@ class ChunkStore {
                 .param("id", jobId)
                 .query((rs, n) -> json.readValue(rs.getString("spec"), JobSpec.class))
                 .single();
-        List<MatchupAggregate> chunks = jdbc.sql(
-                        "select aggregate from chunk_results where job_id = :id order by chunk_index")
+        // One chunk at a time: a job of 100,000 chunks never holds all their aggregates in memory at once.
+        MatchupAggregate[] total = {MatchupAggregate.EMPTY};
+        jdbc.sql("select aggregate from chunk_results where job_id = :id order by chunk_index")
                 .param("id", jobId)
-                .query((rs, n) -> json.readValue(rs.getString("aggregate"), MatchupAggregate.class))
-                .list();
-        MatchupAggregate total = chunks.stream().reduce(MatchupAggregate.EMPTY, MatchupAggregate::merge);
-        MatchupResult result = MatchupResult.of(spec.matchup().teamA().name(), spec.matchup().teamB().name(), total);
+                .query(rs -> {
+                    total[0] = total[0].merge(json.readValue(rs.getString("aggregate"), MatchupAggregate.class));
+                });
+        MatchupResult result = MatchupResult.of(spec.matchup().teamA().name(), spec.matchup().teamB().name(),
+                total[0]);
         jdbc.sql("""
                         insert into job_results (job_id, result, aggregate)
                         values (:id, cast(:result as json), cast(:aggregate as jsonb))""")
                 .param("id", jobId)
                 .param("result", json.writeValueAsString(result))
-                .param("aggregate", json.writeValueAsString(total))
+                .param("aggregate", json.writeValueAsString(total[0]))
                 .update();
     }
 }
