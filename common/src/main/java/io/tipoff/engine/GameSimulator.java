@@ -53,18 +53,20 @@ final class GameSimulator {
     private final Histogram.Builder totalPoints = new Histogram.Builder(60, 260);
     private final Histogram.Builder overtimePeriods = new Histogram.Builder(0, 4);
 
-    /** One offense's tables stacked for drawing, and how often each line of each was drawn. */
-    private static final class Team {
+    /**
+     * One offense's tables stacked for drawing. Built once per matchup ({@link MatchupModel}) and shared by every
+     * simulator of it: building them costs as much as playing a few hundred games.
+     */
+    static final class Tables {
         final AliasTable tables;
         final StatLine[] lines;
-        final long[] drawn;
         /** Expected points per possession of the even table. */
         final double expected;
         /** Mix units (2^-8) per point per possession of shift, up and down. */
         final double upScale;
         final double downScale;
 
-        Team(MatchupModel.Offense offense) {
+        Tables(MatchupModel.Offense offense) {
             List<PossessionTable> stack = List.of(offense.even(), offense.behind(), offense.ahead(),
                     offense.threeToTie(), offense.twoToTie());
             List<double[]> probabilities = new ArrayList<>();
@@ -80,7 +82,6 @@ final class GameSimulator {
                     lines[t * tables.stride() + i] = stack.get(t).line(i);
                 }
             }
-            drawn = new long[lines.length];
             expected = offense.expectedPointsPerPossession();
             upScale = offense.stepUp() > 0 ? MIX_ONE / offense.stepUp() : 0;
             downScale = offense.stepDown() > 0 ? MIX_ONE / offense.stepDown() : 0;
@@ -95,11 +96,26 @@ final class GameSimulator {
         }
     }
 
+    /** One offense's shared tables, and how often this simulator drew each line of each. */
+    private static final class Team {
+        final AliasTable tables;
+        final StatLine[] lines;
+        final Tables shared;
+        final long[] drawn;
+
+        Team(Tables shared) {
+            this.shared = shared;
+            this.tables = shared.tables;
+            this.lines = shared.lines;
+            this.drawn = new long[lines.length];
+        }
+    }
+
     GameSimulator(MatchupModel model, long seed) {
         this.model = model;
         this.seed = seed;
-        this.teamA = new Team(model.teamA);
-        this.teamB = new Team(model.teamB);
+        this.teamA = new Team(model.tablesA);
+        this.teamB = new Team(model.tablesB);
     }
 
     MatchupAggregate play(long firstGame, long games) {
@@ -152,7 +168,7 @@ final class GameSimulator {
         int a = a(score);
         int b = b(score);
         int start = a - b;
-        double edge = teamA.expected - teamB.expected;
+        double edge = teamA.shared.expected - teamB.shared.expected;
         double pull = model.marginReversion;
         int leadBlockBefore = start;
         int tableA = EVEN;
@@ -161,8 +177,8 @@ final class GameSimulator {
             long bits = random.nextLong();
             if (i % BLOCK == 0) {
                 double surplus = leadBlockBefore - start - Math.max(0, i - BLOCK) * edge;
-                tableA = table(teamA.mix(-pull * surplus), (int) bits);
-                tableB = table(teamB.mix(pull * surplus), (int) (bits >>> 32));
+                tableA = table(teamA.shared.mix(-pull * surplus), (int) bits);
+                tableB = table(teamB.shared.mix(pull * surplus), (int) (bits >>> 32));
                 leadBlockBefore = a - b;
             }
             a += possession(teamA, tableA, (int) bits);

@@ -20,6 +20,8 @@ public final class MatchupModel {
     final PossessionCount regulation;
     final PossessionCount overtime;
     final double marginReversion;
+    final GameSimulator.Tables tablesA;
+    final GameSimulator.Tables tablesB;
 
     /**
      * One offense against the other defense: the possession table it plays by, two more with its expected points per
@@ -60,6 +62,8 @@ public final class MatchupModel {
         this.teamA = teamA;
         this.teamB = teamB;
         this.marginReversion = settings.marginReversion();
+        this.tablesA = new GameSimulator.Tables(teamA);
+        this.tablesB = new GameSimulator.Tables(teamB);
         double stdDev = settings.possessionsStdDev();
         this.regulation = new PossessionCount(tempo, stdDev);
         this.overtime = new PossessionCount(tempo * OVERTIME_SHARE_OF_GAME,
