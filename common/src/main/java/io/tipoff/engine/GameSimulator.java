@@ -40,11 +40,16 @@ final class GameSimulator {
     /** Pairs of possessions played from the same tables. */
     private static final int BLOCK = 4;
 
-    private final MatchupModel model;
     private final long seed;
     private final GameRandom random = new GameRandom();
-    private final Team teamA;
-    private final Team teamB;
+    private MatchupModel model;
+    private Team teamA;
+    private Team teamB;
+    /** Where a simulator of changing matchups counts draws it does not keep. */
+    private final long[] scratch;
+    /** Of the last game played. */
+    private int possessions;
+    private int overtimes;
     private long possessionsPlayed;
     private long teamAWins;
     private final Histogram.Builder teamAPoints = new Histogram.Builder(0, 160);
@@ -65,6 +70,8 @@ final class GameSimulator {
         /** Mix units (2^-8) per point per possession of shift, up and down. */
         final double upScale;
         final double downScale;
+        /** Lines of the largest stack: five tables of at most {@link AliasTable#MAX_OUTCOMES} columns. */
+        static final int MAX_LINES = 5 * AliasTable.MAX_OUTCOMES;
 
         Tables(MatchupModel.Offense offense) {
             List<PossessionTable> stack = List.of(offense.even(), offense.behind(), offense.ahead(),
@@ -103,19 +110,38 @@ final class GameSimulator {
         final Tables shared;
         final long[] drawn;
 
-        Team(Tables shared) {
+        Team(Tables shared, long[] drawn) {
             this.shared = shared;
             this.tables = shared.tables;
             this.lines = shared.lines;
-            this.drawn = new long[lines.length];
+            this.drawn = drawn;
         }
     }
 
+    /** A simulator of one matchup's games, counting everything for the aggregate. */
     GameSimulator(MatchupModel model, long seed) {
-        this.model = model;
         this.seed = seed;
-        this.teamA = new Team(model.tablesA);
-        this.teamB = new Team(model.tablesB);
+        this.scratch = null;
+        this.model = model;
+        this.teamA = new Team(model.tablesA, new long[model.tablesA.lines.length]);
+        this.teamB = new Team(model.tablesB, new long[model.tablesB.lines.length]);
+    }
+
+    /** A simulator of single games of changing matchups (a tournament's); only their winners count. */
+    GameSimulator(long seed) {
+        this.seed = seed;
+        this.scratch = new long[Tables.MAX_LINES];
+    }
+
+    /** Plays game {@code game} of the job's random streams as {@code model} and answers whether team A won it. */
+    boolean teamAWins(MatchupModel model, long game) {
+        if (this.model != model) {
+            this.model = model;
+            teamA = new Team(model.tablesA, scratch);
+            teamB = new Team(model.tablesB, scratch);
+        }
+        long score = score(game);
+        return a(score) > b(score);
     }
 
     MatchupAggregate play(long firstGame, long games) {
@@ -128,32 +154,34 @@ final class GameSimulator {
     }
 
     private void playGame(long game) {
-        random.startGame(seed, game);
-        int played = model.regulation.sample(random.nextLong());
-        long score = period(0, played);
-        int overtimes = 0;
-        while (a(score) == b(score) && overtimes < MAX_OVERTIMES) {
-            overtimes++;
-            int possessions = model.overtime.sample(random.nextLong());
-            score = period(score, possessions);
-            played += possessions;
-        }
+        long score = score(game);
         int a = a(score);
         int b = b(score);
-        if (a == b) {
-            if (random.nextLong() < 0) {
-                a++;
-            } else {
-                b++;
-            }
-        }
-        possessionsPlayed += played;
+        possessionsPlayed += possessions;
         teamAWins += a > b ? 1 : 0;
         teamAPoints.add(a);
         teamBPoints.add(b);
         margin.add(a - b);
         totalPoints.add(a + b);
         overtimePeriods.add(overtimes);
+    }
+
+    /** Plays a whole game: regulation, then overtimes until one is not tied. Returns the final score, packed. */
+    private long score(long game) {
+        random.startGame(seed, game);
+        possessions = model.regulation.sample(random.nextLong());
+        long score = period(0, possessions);
+        overtimes = 0;
+        while (a(score) == b(score) && overtimes < MAX_OVERTIMES) {
+            overtimes++;
+            int more = model.overtime.sample(random.nextLong());
+            score = period(score, more);
+            possessions += more;
+        }
+        if (a(score) == b(score)) {
+            score += random.nextLong() < 0 ? 1L << 32 : 1;
+        }
+        return score;
     }
 
     /**

@@ -1,0 +1,137 @@
+package io.tipoff.engine;
+
+import io.tipoff.model.Bracket;
+import io.tipoff.model.Matchup;
+import io.tipoff.model.SimulationSettings;
+import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Venue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A bracket ready to be played many times. Its games are put in an order where both sides of a game are decided
+ * before it (play-ins first, the final last); each game is a full possession-level game at a neutral site, the winner
+ * of the slot's strong side playing as team A.
+ *
+ * <p>Game {@code g} of tournament {@code t} draws from random stream {@code t × games + g}, so a tournament plays the
+ * same whichever chunk or thread plays it. The matchup model of a pair of teams is built the first time the pair
+ * meets and then shared by every thread (building one costs about a thousand games).
+ */
+public final class TournamentModel {
+
+    final List<String> seeds;
+    final List<String> names;
+    /** Per game in playing order: its slot, its depth below the final (0 = the final) and its two sides. */
+    final List<String> slots;
+    final int[] depth;
+    /** A side is a team index (≥ 0) or the game whose winner comes through, as {@code ~game} (< 0). */
+    final int[] strongSide;
+    final int[] weakSide;
+    final int rounds;
+    private final List<TeamProfile> profiles;
+    private final SimulationSettings settings;
+    private final AtomicReferenceArray<MatchupModel> pairs;
+
+    private TournamentModel(Bracket bracket, SimulationSettings settings) {
+        this.settings = settings;
+        Map<String, Integer> teamIndex = new HashMap<>();
+        List<String> seedList = new ArrayList<>();
+        List<String> nameList = new ArrayList<>();
+        List<TeamProfile> profileList = new ArrayList<>();
+        for (Bracket.Seeded entry : bracket.teams()) {
+            teamIndex.put(entry.seed(), seedList.size());
+            seedList.add(entry.seed());
+            nameList.add(entry.team().name());
+            profileList.add(entry.team());
+        }
+        Map<String, Bracket.Slot> byName = new HashMap<>();
+        bracket.slots().forEach(s -> byName.put(s.slot(), s));
+        // Depth-first from the final, children before parents: a valid playing order.
+        List<Bracket.Slot> order = new ArrayList<>();
+        Map<String, Integer> depthOf = new HashMap<>();
+        visit(bracket.root(), 0, byName, order, depthOf);
+        Map<String, Integer> gameIndex = new HashMap<>();
+        int games = order.size();
+        this.slots = new ArrayList<>(games);
+        this.depth = new int[games];
+        this.strongSide = new int[games];
+        this.weakSide = new int[games];
+        int deepest = 0;
+        for (int g = 0; g < games; g++) {
+            Bracket.Slot slot = order.get(g);
+            gameIndex.put(slot.slot(), g);
+            slots.add(slot.slot());
+            depth[g] = depthOf.get(slot.slot());
+            deepest = Math.max(deepest, depth[g]);
+            strongSide[g] = side(slot.strongSeed(), teamIndex, gameIndex);
+            weakSide[g] = side(slot.weakSeed(), teamIndex, gameIndex);
+        }
+        this.rounds = deepest + 1;
+        this.seeds = List.copyOf(seedList);
+        this.names = List.copyOf(nameList);
+        this.profiles = List.copyOf(profileList);
+        this.pairs = new AtomicReferenceArray<>(profiles.size() * profiles.size());
+    }
+
+    public static TournamentModel of(Bracket bracket, SimulationSettings settings) {
+        return new TournamentModel(bracket, settings);
+    }
+
+    private static void visit(Bracket.Slot slot, int depth, Map<String, Bracket.Slot> byName,
+                              List<Bracket.Slot> order, Map<String, Integer> depthOf) {
+        for (String side : new String[] {slot.strongSeed(), slot.weakSeed()}) {
+            Bracket.Slot child = byName.get(side);
+            if (child != null) {
+                visit(child, depth + 1, byName, order, depthOf);
+            }
+        }
+        depthOf.put(slot.slot(), depth);
+        order.add(slot);
+    }
+
+    private static int side(String name, Map<String, Integer> teamIndex, Map<String, Integer> gameIndex) {
+        Integer team = teamIndex.get(name);
+        return team != null ? team : ~gameIndex.get(name);
+    }
+
+    public int teams() {
+        return profiles.size();
+    }
+
+    public int games() {
+        return slots.size();
+    }
+
+    /** The model of team {@code a} (as team A) against team {@code b}, built the first time they meet. */
+    MatchupModel pair(int a, int b) {
+        int key = a * profiles.size() + b;
+        MatchupModel model = pairs.get(key);
+        if (model == null) {
+            // Two threads may build the same pair at once; both build identical models and either may be kept.
+            model = MatchupModel.of(new Matchup(profiles.get(a), profiles.get(b), Venue.NEUTRAL), settings);
+            pairs.compareAndSet(key, null, model);
+        }
+        return model;
+    }
+
+    /** Plays tournaments {@code first … first + count − 1} of the job seeded with {@code seed}. */
+    public TournamentAggregate simulate(long seed, long first, long count) {
+        int teams = teams();
+        int games = games();
+        GameSimulator simulator = new GameSimulator(seed);
+        TournamentAggregate.Builder aggregate = new TournamentAggregate.Builder(teams, games, rounds);
+        int[] winners = new int[games];
+        for (long t = first; t < first + count; t++) {
+            for (int g = 0; g < games; g++) {
+                int a = strongSide[g] >= 0 ? strongSide[g] : winners[~strongSide[g]];
+                int b = weakSide[g] >= 0 ? weakSide[g] : winners[~weakSide[g]];
+                winners[g] = simulator.teamAWins(pair(a, b), t * games + g) ? a : b;
+            }
+            aggregate.add(winners, depth);
+        }
+        return aggregate.build();
+    }
+}
