@@ -142,6 +142,10 @@ public final class Backtest {
      * {@code err}), 2 a bad command line.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         Options options;
         try {
             options = Options.parse(args);
