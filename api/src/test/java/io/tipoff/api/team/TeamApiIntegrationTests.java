@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import io.tipoff.api.ApiApplication;
 import io.tipoff.testing.Http;
+import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,7 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The HTTP contract of team data: importing Torvik CSV, listing teams and seasons. */
+/** The HTTP contract of team data: importing Torvik CSV, listing teams and seasons, naming imported teams in jobs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {ApiApplication.CONFIG_NAME, "tipoff.teams.max-upload-size=1MB"})
 class TeamApiIntegrationTests {
@@ -244,6 +246,44 @@ class TeamApiIntegrationTests {
         HttpResponse<String> notANumber = http.get("/api/v1/teams?season=last");
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(Http.json(notANumber).get("errors").get(0).get("field").asString()).isEqualTo("season");
+    }
+
+    @Test
+    void aJobNamesImportedTeamsAndShowsTheSnapshotItPlays() throws Exception {
+        importCsv(sharedFile());
+        Map<String, Object> body = JobRequests.matchup(10_000, 7L);
+        Map<String, Object> matchup = JobRequests.at(body, "matchup");
+        matchup.put("teamA", reference(2019, "teamId", 1181));
+        matchup.put("teamB", reference(2019, "name", "michigan st"));
+        matchup.put("venue", "TEAM_B_HOME");
+
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode job = Http.json(http.get(response.headers().firstValue("Location").orElseThrow()));
+        JsonNode teamA = job.get("matchup").get("teamA");
+        assertThat(teamA.get("season").asInt()).isEqualTo(2019);
+        assertThat(teamA.get("teamId").asInt()).isEqualTo(1181);
+        assertThat(teamA.get("name").asString()).isEqualTo("Duke");
+        assertThat(teamA.get("tempo").asDouble()).isEqualTo(73.6);
+        assertThat(teamA.get("adjOffense").asDouble()).isEqualTo(118.9);
+        assertThat(teamA.get("offense").get("twoPointPct").asDouble()).isCloseTo(0.58, offset(1e-12));
+        JsonNode teamB = job.get("matchup").get("teamB");
+        assertThat(teamB.get("teamId").asInt()).isEqualTo(1277);
+        assertThat(teamB.get("name").asString()).isEqualTo("Michigan St");
+        assertThat(teamB.get("adjDefense").asDouble()).isEqualTo(91.0);
+        assertThat(job.get("matchup").get("venue").asString()).isEqualTo("TEAM_B_HOME");
+        // The 2019 season's own averages (TorvikCsvTest checks them against the file), not the 2013–2019 default.
+        assertThat(job.get("league").get("tempo").asDouble()).isCloseTo(69.17, offset(0.01));
+        assertThat(job.get("league").get("twoPointPct").asDouble()).isCloseTo(0.5006, offset(0.0005));
+        assertThat(job.get("league").get("efficiency").asDouble()).isCloseTo(103.34, offset(0.01));
+    }
+
+    private static Map<String, Object> reference(int season, String key, Object value) {
+        Map<String, Object> team = new LinkedHashMap<>();
+        team.put("season", season);
+        team.put(key, value);
+        return team;
     }
 
     private static JsonNode find(JsonNode teams, int teamId) {
