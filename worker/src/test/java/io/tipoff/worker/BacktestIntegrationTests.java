@@ -3,6 +3,7 @@ package io.tipoff.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.api.cli.Backtest;
+import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BacktestIntegrationTests {
 
-    private static final Path DATA = sharedData();
+    /** The shared NCAA data directory beside the project, or null. */
+    private static final Path DATA = TeamData.sharedTorvikFile().map(Path::getParent).orElse(null);
     private static TestServices.Environment services;
     private static ConfigurableApplicationContext api;
     private static ConfigurableApplicationContext worker;
@@ -87,16 +89,5 @@ class BacktestIntegrationTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
-    }
-
-    /** {@code shared/data/ncaa} beside the project or one of the directories it is in, or null. */
-    private static Path sharedData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path data = dir.resolve("shared/data/ncaa");
-            if (Files.isRegularFile(data.resolve("tourney_games_2013_2019.csv"))) {
-                return data;
-            }
-        }
-        return null;
     }
 }
