@@ -4,9 +4,12 @@ import java.util.Objects;
 
 /**
  * What a job simulates, stored with the job when it is accepted: the teams and the engine settings of that moment.
- * Workers read it from the job, so every chunk of a job plays by the same rules.
+ * Workers read it from the job, so every chunk of a job plays by the same rules. A team named by reference to an
+ * imported season is stored resolved, as the profile it had then, so re-importing a season never changes a job.
+ *
+ * @param sources where the matchup's teams were imported from, or null when both were given inline
  */
-public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings) {
+public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources) {
 
     public JobSpec {
         Objects.requireNonNull(type, "type");
@@ -14,5 +17,22 @@ public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings
         if (type == JobType.MATCHUP) {
             Objects.requireNonNull(matchup, "matchup");
         }
+    }
+
+    /** A job whose teams were all given inline. */
+    public JobSpec(JobType type, Matchup matchup, SimulationSettings settings) {
+        this(type, matchup, settings, null);
+    }
+
+    /** Where each team of a matchup came from; null for a team given inline. */
+    public record Sources(Source teamA, Source teamB) {
+    }
+
+    /**
+     * An imported team season.
+     *
+     * @param teamId the team's id, or null when its data had none (its name, in the profile, is then its key)
+     */
+    public record Source(int season, Integer teamId) {
     }
 }

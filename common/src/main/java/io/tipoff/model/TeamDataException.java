@@ -5,11 +5,13 @@ public class TeamDataException extends RuntimeException {
 
     private final int line;
     private final String field;
+    private final String reason;
 
-    public TeamDataException(int line, String field, String message) {
-        super("line " + line + ", " + field + ": " + message);
+    public TeamDataException(int line, String field, String reason) {
+        super("line " + line + ", " + field + ": " + reason);
         this.line = line;
         this.field = field;
+        this.reason = reason;
     }
 
     public int line() {
@@ -18,5 +20,10 @@ public class TeamDataException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** What is wrong, without the line and column. */
+    public String reason() {
+        return reason;
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * towards the season's mean share with weight d² / (d² + 1), d = 1.5 × 3P% − 2P% in percentage points.
  * <li>Free-throw % is not in Torvik's data: a FT% column is used when present, else the D-I average.
  * </ul>
- * Without a TeamID column teams are keyed by name. Any bad value stops the whole import with its line and column.
+ * Without a TeamID column teams are keyed by name; either way a name (ignoring case) is one team per season. Any bad
+ * value stops the whole import with its line and column.
  */
 public final class TorvikCsv {
 
@@ -60,6 +61,7 @@ public final class TorvikCsv {
 
         List<Row> rows = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> fields = records.get(r);
             if (fields.stream().allMatch(String::isBlank)) {
@@ -70,6 +72,11 @@ public final class TorvikCsv {
             if (!keys.add(key)) {
                 throw new TeamDataException(row.line(), row.teamId() != null ? "TeamID" : display(nameColumn),
                         "the same team twice in season " + row.season());
+            }
+            // A team may be looked up by name (any case), so a name must find one team of its season.
+            if (!names.add(row.season() + "/" + row.name().toLowerCase(Locale.ROOT))) {
+                throw new TeamDataException(row.line(), display(nameColumn),
+                        "two teams named " + row.name() + " in season " + row.season());
             }
             rows.add(row);
         }

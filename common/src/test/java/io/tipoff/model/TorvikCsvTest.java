@@ -101,6 +101,18 @@ class TorvikCsvTest {
     }
 
     @Test
+    void aNameIsOneTeamPerSeasonWhateverItsCase() {
+        String otherDuke = VIRGINIA.replace(",Virginia,Virginia,", ",DUKE,Virginia,");
+        assertThatThrownBy(() -> TorvikCsv.read(HEADER + DUKE + otherDuke))
+                .isInstanceOfSatisfying(TeamDataException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("TeamName");
+                    assertThat(e.reason()).isEqualTo("two teams named DUKE in season 2019");
+                });
+        assertThat(TorvikCsv.read(HEADER + DUKE + otherDuke.replace("2019,", "2018,"))).hasSize(2);
+    }
+
+    @Test
     void readsTheWholeSharedTorvikFile() throws Exception {
         Path file = Path.of("../../shared/data/ncaa/torvik_teams_2013_2019.csv");
         Assumptions.assumeTrue(Files.exists(file), "the shared data lives beside the project");

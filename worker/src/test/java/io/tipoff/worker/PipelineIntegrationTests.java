@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,24 @@ class PipelineIntegrationTests {
         assertThat(summary.body()).contains("Virginia vs Texas Tech: 250,001 simulated games").contains(
                 String.format(java.util.Locale.ROOT, "%.2f%%", 100 * result.get("teamA").get("winProbability").asDouble()))
                 .contains("per game");
+    }
+
+    @Test
+    void aJobOfImportedTeamsIsPlayedFromItsStoredSnapshot() {
+        assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
+        Map<String, Object> body = JobRequests.matchup(20_000, 3L);
+        JobRequests.at(body, "matchup").put("teamA", Map.of("season", 2019, "teamId", 1181));
+        JobRequests.at(body, "matchup").put("teamB", Map.of("season", 2019, "name", "Michigan St"));
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        worker = Apps.worker(services, "tipoff.worker.threads=2");
+
+        String id = Http.json(response).get("id").asString();
+        awaitCompleted(id);
+        JsonNode result = Http.json(http.get("/api/v1/jobs/" + id + "/result"));
+        assertThat(result.get("simulations").asLong()).isEqualTo(20_000);
+        assertThat(result.get("teamA").get("name").asString()).isEqualTo("Duke");
+        assertThat(result.get("teamB").get("name").asString()).isEqualTo("Michigan St");
     }
 
     @Test

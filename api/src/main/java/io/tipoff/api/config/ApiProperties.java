@@ -6,6 +6,7 @@ import io.tipoff.model.SimulationSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The api's settings, under {@code tipoff.*}.
@@ -13,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobs       limits and chunking of submitted jobs
  * @param simulation engine settings stored with each new job
  * @param messaging  names of the RabbitMQ objects
+ * @param teams      importing team data
  */
 @ConfigurationProperties("tipoff")
 public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
-                            @DefaultValue Messaging messaging) {
+                            @DefaultValue Messaging messaging, @DefaultValue Teams teams) {
 
     /**
      * @param maxSimulations   the most games one job may ask for
@@ -69,5 +71,13 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
         public ChunkTopology topology() {
             return new ChunkTopology(prefix);
         }
+    }
+
+    /**
+     * @param maxUploadSize the largest CSV body {@code POST /api/v1/teams/import} reads. Neither Tomcat nor Spring
+     *                      limit a plain (non-form, non-multipart) body, and an import is read whole into memory, so
+     *                      the api sets its own limit; seven seasons of Torvik's data are about 335 KB.
+     */
+    public record Teams(@DefaultValue("10MB") DataSize maxUploadSize) {
     }
 }

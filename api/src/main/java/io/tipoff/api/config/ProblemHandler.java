@@ -1,8 +1,10 @@
 package io.tipoff.api.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.job.JobNotFoundException;
 import io.tipoff.api.result.ResultNotReadyException;
+import io.tipoff.model.TeamDataException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,15 +34,25 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457). A bad request names each field at fault in
- * {@code errors: [{field, message}]}, with the field's path in the request body ({@code matchup.teamA.tempo}).
+ * {@code errors: [{field, message}]}, with the field's path in the request body ({@code matchup.teamA.tempo}); in an
+ * uploaded CSV file the field is the column and {@code line} its line (1 being the header).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** One field at fault. */
-    record FieldProblem(String field, String message) {
+    /** One field at fault; {@code line} only for a field of an uploaded file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FieldProblem(String field, String message, Integer line) {
+
+        FieldProblem(String field, String message) {
+            this(field, message, null);
+        }
+
+        String describe() {
+            return line == null ? field + " " + message : "line " + line + ", " + field + ": " + message;
+        }
     }
 
     @Override
@@ -77,6 +89,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
     }
 
+    @ExceptionHandler(TeamDataException.class)
+    ResponseEntity<Object> badTeamData(TeamDataException ex) {
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), ex.line())));
+    }
+
     @ExceptionHandler(JobNotFoundException.class)
     ProblemDetail notFound(JobNotFoundException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -101,7 +118,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problems.stream()
-                .map(p -> p.field() + " " + p.message())
+                .map(FieldProblem::describe)
                 .collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);

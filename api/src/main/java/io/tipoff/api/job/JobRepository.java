@@ -23,7 +23,7 @@ class JobRepository {
 
     private static final String VIEW_COLUMNS = """
             id, type, status, simulations, simulations_completed, chunks, chunks_completed, chunk_size, seed,
-            created_at, started_at, completed_at, error""";
+            created_at, started_at, completed_at, error, spec""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -50,7 +50,7 @@ class JobRepository {
     Optional<JobView> find(UUID id) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from jobs where id = :id")
                 .param("id", id)
-                .query(JobRepository::view)
+                .query(this::view)
                 .optional();
     }
 
@@ -64,7 +64,7 @@ class JobRepository {
                 .param("status", status == null ? null : status.name())
                 .param("before", before)
                 .param("limit", limit)
-                .query(JobRepository::view)
+                .query(this::view)
                 .list();
     }
 
@@ -97,15 +97,16 @@ class JobRepository {
     record UnpublishedJob(UUID id, ChunkPlan plan) {
     }
 
-    private static JobView view(ResultSet rs, int row) throws SQLException {
+    private JobView view(ResultSet rs, int row) throws SQLException {
         long simulations = rs.getLong("simulations");
         long completed = rs.getLong("simulations_completed");
+        JobSpec spec = json.readValue(rs.getString("spec"), JobSpec.class);
         return new JobView(rs.getObject("id", UUID.class), JobType.valueOf(rs.getString("type")),
                 JobStatus.valueOf(rs.getString("status")), simulations, completed, rs.getInt("chunks"),
                 rs.getInt("chunks_completed"), rs.getInt("chunk_size"), rs.getLong("seed"),
                 (double) completed / simulations, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")),
-                rs.getString("error"));
+                rs.getString("error"), JobView.MatchupView.of(spec), spec.settings().league());
     }
 
     private static Instant instant(Timestamp timestamp) {

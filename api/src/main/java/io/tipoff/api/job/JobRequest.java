@@ -2,7 +2,6 @@ package io.tipoff.api.job;
 
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.JobType;
-import io.tipoff.model.Matchup;
 import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
@@ -10,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -32,22 +30,33 @@ record JobRequest(@NotNull(message = "is required") JobType type,
 
     record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,
                           @NotNull(message = "is required") @Valid TeamRequest teamB, Venue venue) {
-
-        Matchup toMatchup() {
-            return new Matchup(teamA.toProfile(), teamB.toProfile(), venue);
-        }
     }
 
-    /** A team given inline: tempo in possessions per 40 minutes, rates as fractions. */
-    record TeamRequest(@NotBlank(message = "is required") @Size(max = 100) String name,
-                       @NotNull(message = "is required")
+    /**
+     * A team, in one of two ways (checked by {@link ProfileOrReference}): inline, by its name, tempo in possessions per
+     * 40 minutes and rates as fractions, with optional adjusted efficiencies (both or neither) for the strength of
+     * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case).
+     */
+    @ProfileOrReference
+    record TeamRequest(@Size(max = 100) String name,
                        @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
                        @DecimalMax(value = "200", message = "must be at most 200") Double tempo,
-                       @NotNull(message = "is required") @Valid OffenseRequest offense,
-                       @NotNull(message = "is required") @Valid DefenseRequest defense) {
+                       @Valid OffenseRequest offense,
+                       @Valid DefenseRequest defense,
+                       @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+                       @DecimalMax(value = "250", message = "must be at most 250") Double adjOffense,
+                       @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+                       @DecimalMax(value = "250", message = "must be at most 250") Double adjDefense,
+                       Integer season,
+                       Integer teamId) {
 
+        boolean isReference() {
+            return season != null;
+        }
+
+        /** The inline team's profile; only for a team that is not a reference. */
         TeamProfile toProfile() {
-            return new TeamProfile(name, tempo, offense.toProfile(), defense.toProfile());
+            return new TeamProfile(name, tempo, offense.toProfile(), defense.toProfile(), adjOffense, adjDefense);
         }
     }
 

@@ -1,8 +1,15 @@
 package io.tipoff.api.job;
 
 import io.tipoff.api.config.ApiProperties;
+import io.tipoff.api.job.JobRequest.MatchupRequest;
+import io.tipoff.api.job.JobRequest.TeamRequest;
+import io.tipoff.api.team.TeamCatalog;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobType;
+import io.tipoff.model.Matchup;
+import io.tipoff.model.SimulationSettings;
+import io.tipoff.model.TeamProfile;
+import io.tipoff.model.TeamSeason;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +23,9 @@ import org.springframework.stereotype.Service;
  * The job is committed before anything is published, so a chunk never points at a job that does not exist; a job whose
  * chunks could not be published (broker down, api killed in between) is published again by {@link #republish()}.
  * Publishing twice is harmless: a worker counts each chunk once.
+ *
+ * <p>Teams given by reference ({@code season} with {@code teamId} or {@code name}) are looked up before the job is
+ * stored, and stored as the profiles they have now: the job is a snapshot, which a later import does not change.
  */
 @Service
 class JobService {
@@ -27,12 +37,14 @@ class JobService {
     private final JobRepository jobs;
     private final ChunkPublisher publisher;
     private final ApiProperties properties;
+    private final TeamCatalog teams;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobService(JobRepository jobs, ChunkPublisher publisher, ApiProperties properties) {
+    JobService(JobRepository jobs, ChunkPublisher publisher, ApiProperties properties, TeamCatalog teams) {
         this.jobs = jobs;
         this.publisher = publisher;
         this.properties = properties;
+        this.teams = teams;
     }
 
     JobView submit(JobRequest request) {
@@ -49,12 +61,50 @@ class JobService {
             throw new InvalidFieldException("chunkSize",
                     "splits the job into " + plan.chunks() + " chunks; at most " + limits.maxChunks() + " allowed");
         }
-        JobSpec spec = new JobSpec(request.type(), request.matchup().toMatchup(), properties.simulation().settings());
+        JobSpec spec = spec(request);
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         jobs.insert(id, spec, seed, plan);
         publish(id, plan, Set.of());
         return jobs.find(id).orElseThrow();
+    }
+
+    /**
+     * The job's teams, references resolved, and its settings. A job with an imported team plays against the league
+     * averages of that team's season; when both teams are imported from different seasons, team A's season decides.
+     * A job of inline teams keeps the configured (2013–2019) averages.
+     */
+    private JobSpec spec(JobRequest request) {
+        MatchupRequest matchup = request.matchup();
+        ResolvedTeam a = resolve("matchup.teamA", matchup.teamA());
+        ResolvedTeam b = resolve("matchup.teamB", matchup.teamB());
+        SimulationSettings settings = properties.simulation().settings();
+        JobSpec.Sources sources = null;
+        if (a.source() != null || b.source() != null) {
+            int season = (a.source() != null ? a.source() : b.source()).season();
+            // Seasons are replaced by an import, never removed: a season that has a team has its averages.
+            settings = settings.withLeague(teams.league(season).orElseThrow());
+            sources = new JobSpec.Sources(a.source(), b.source());
+        }
+        return new JobSpec(request.type(), new Matchup(a.profile(), b.profile(), matchup.venue()),
+                settings, sources);
+    }
+
+    /** A team of the request, with where it was imported from (null for a team given inline). */
+    private record ResolvedTeam(TeamProfile profile, JobSpec.Source source) {
+    }
+
+    private ResolvedTeam resolve(String field, TeamRequest team) {
+        if (!team.isReference()) {
+            return new ResolvedTeam(team.toProfile(), null);
+        }
+        int season = team.season();
+        TeamSeason found = (team.teamId() != null ? teams.team(season, team.teamId()) : teams.team(season, team.name()))
+                .orElseThrow(() -> teams.league(season).isEmpty()
+                        ? new InvalidFieldException(field + ".season", "has no imported teams")
+                        : new InvalidFieldException(field + (team.teamId() != null ? ".teamId" : ".name"),
+                        "names no team in season " + season));
+        return new ResolvedTeam(found.profile(), new JobSpec.Source(season, found.teamId()));
     }
 
     /** Publishes the chunks of jobs that were accepted but never confirmed by the broker. */

@@ -1,12 +1,48 @@
 package io.tipoff.api.job;
 
+import io.tipoff.model.DefenseProfile;
+import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
+import io.tipoff.model.LeagueAverages;
+import io.tipoff.model.OffenseProfile;
+import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Venue;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job as {@code GET /api/v1/jobs/{id}} shows it: what was asked, how far it got, when. */
+/**
+ * A job as {@code GET /api/v1/jobs/{id}} shows it: what was asked, how far it got, when; and the snapshot it plays:
+ * the teams as they were when it was accepted (imported teams resolved to their profiles) and the league averages.
+ */
 public record JobView(UUID id, JobType type, JobStatus status, long simulations, long simulationsCompleted,
                       int chunks, int chunksCompleted, int chunkSize, long seed, double progress, Instant createdAt,
-                      Instant startedAt, Instant completedAt, String error) {
+                      Instant startedAt, Instant completedAt, String error, MatchupView matchup,
+                      LeagueAverages league) {
+
+    public record MatchupView(TeamView teamA, TeamView teamB, Venue venue) {
+
+        static MatchupView of(JobSpec spec) {
+            if (spec.matchup() == null) {
+                return null;
+            }
+            JobSpec.Sources sources = spec.sources();
+            return new MatchupView(TeamView.of(spec.matchup().teamA(), sources == null ? null : sources.teamA()),
+                    TeamView.of(spec.matchup().teamB(), sources == null ? null : sources.teamB()),
+                    spec.matchup().venue());
+        }
+    }
+
+    /**
+     * A team of the matchup; {@code season} and {@code teamId} say which imported team it was, and are null for a
+     * team given inline.
+     */
+    public record TeamView(Integer season, Integer teamId, String name, double tempo, OffenseProfile offense,
+                           DefenseProfile defense, Double adjOffense, Double adjDefense) {
+
+        static TeamView of(TeamProfile team, JobSpec.Source source) {
+            return new TeamView(source == null ? null : source.season(), source == null ? null : source.teamId(),
+                    team.name(), team.tempo(), team.offense(), team.defense(), team.adjOffense(), team.adjDefense());
+        }
+    }
 }

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.api.ApiApplication;
 import io.tipoff.testing.Http;
+import io.tipoff.model.LeagueAverages;
+import io.tipoff.model.TeamSeason;
+import io.tipoff.model.TorvikCsv;
 import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP contract of jobs, against real PostgreSQL and RabbitMQ, with no worker consuming the chunks. */
+/**
+ * The HTTP contract of jobs, against real PostgreSQL and RabbitMQ, with no worker consuming the chunks. A few real
+ * team seasons of 2018 and 2019 ({@link TeamData#SAMPLE}) are imported, for jobs that name their teams by reference.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiApplication.CONFIG_NAME)
 class JobApiIntegrationTests {
 
@@ -50,6 +59,7 @@ class JobApiIntegrationTests {
         http = new Http(port);
         jdbc.sql("delete from jobs").update();
         services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
+        assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
     }
 
     private long storedJobs() {
@@ -133,7 +143,32 @@ class JobApiIntegrationTests {
                 Arguments.of("negative rate", with(b -> at(b, "matchup.teamB.defense").put("turnoverRate", -0.1)),
                         "matchup.teamB.defense.turnoverRate"),
                 Arguments.of("missing rate", with(b -> at(b, "matchup.teamB.offense").remove("freeThrowPct")),
-                        "matchup.teamB.offense.freeThrowPct"));
+                        "matchup.teamB.offense.freeThrowPct"),
+                Arguments.of("missing tempo", with(b -> at(b, "matchup.teamA").remove("tempo")),
+                        "matchup.teamA.tempo"),
+                Arguments.of("adjusted offense without defense",
+                        with(b -> at(b, "matchup.teamA").put("adjOffense", 120)), "matchup.teamA.adjDefense"),
+                Arguments.of("adjusted defense above 250", with(b -> {
+                    at(b, "matchup.teamB").put("adjOffense", 110);
+                    at(b, "matchup.teamB").put("adjDefense", 251);
+                }), "matchup.teamB.adjDefense"),
+                Arguments.of("team id without season", with(b -> at(b, "matchup.teamA").put("teamId", 1181)),
+                        "matchup.teamA.season"),
+                Arguments.of("season without a team", withTeamA(Map.of("season", 2019)), "matchup.teamA.teamId"),
+                Arguments.of("season with a tempo", withTeamA(Map.of("season", 2019, "teamId", 1181, "tempo", 70)),
+                        "matchup.teamA.tempo"),
+                Arguments.of("team id and name", withTeamA(Map.of("season", 2019, "teamId", 1181, "name", "Duke")),
+                        "matchup.teamA.name"),
+                Arguments.of("unknown team id", withTeamA(Map.of("season", 2019, "teamId", 9999)),
+                        "matchup.teamA.teamId"),
+                Arguments.of("unknown team name", with(b -> at(b, "matchup").put("teamB",
+                        Map.of("season", 2019, "name", "Gonzaga"))), "matchup.teamB.name"),
+                Arguments.of("season never imported", withTeamA(Map.of("season", 2030, "teamId", 1181)),
+                        "matchup.teamA.season"));
+    }
+
+    private static String withTeamA(Map<String, Object> team) {
+        return with(b -> at(b, "matchup").put("teamA", team));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +186,100 @@ class JobApiIntegrationTests {
         assertThat(problem.get("detail").asString()).startsWith(field + " ");
         assertThat(storedJobs()).isZero();
         assertThat(services.messageCount(services.chunkQueue())).isZero();
+    }
+
+    @Test
+    void saysWhatIsWrongWithATeamReference() {
+        assertThat(detail(withTeamA(Map.of("season", 2019, "teamId", 1181, "tempo", 70))))
+                .isEqualTo("matchup.teamA.tempo must not be given with season");
+        assertThat(detail(withTeamA(Map.of("season", 2019)))).isEqualTo("matchup.teamA.teamId or name is required"
+                + " with season");
+        assertThat(detail(withTeamA(Map.of("season", 2019, "teamId", 1234))))
+                .isEqualTo("matchup.teamA.teamId names no team in season 2019");
+        assertThat(detail(withTeamA(Map.of("season", 2018, "name", "Air Force"))))
+                .isEqualTo("matchup.teamA.name names no team in season 2018");
+        assertThat(detail(withTeamA(Map.of("season", 2030, "name", "Duke"))))
+                .isEqualTo("matchup.teamA.season has no imported teams");
+    }
+
+    private String detail(String body) {
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        return Http.json(response).get("detail").asString();
+    }
+
+    @Test
+    void aJobOfImportedTeamsStoresTheirProfilesAndTheirSeasonsLeagueAverages() {
+        Map<String, Object> body = JobRequests.matchup(1_000, 5L);
+        at(body, "matchup").put("teamA", Map.of("season", 2018, "teamId", 1181));
+        at(body, "matchup").put("teamB", Map.of("season", 2019, "name", "DUKE"));
+
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode job = Http.json(response);
+        JsonNode teamA = job.get("matchup").get("teamA");
+        JsonNode teamB = job.get("matchup").get("teamB");
+        assertThat(List.of(teamA.get("season").asInt(), teamA.get("teamId").asInt(), teamB.get("season").asInt(),
+                teamB.get("teamId").asInt())).containsExactly(2018, 1181, 2019, 1181);
+        assertThat(teamA.get("tempo").asDouble()).isEqualTo(70.9);
+        assertThat(teamB.get("tempo").asDouble()).isEqualTo(73.6);
+        assertThat(teamB.get("name").asString()).isEqualTo("Duke");
+        // Teams of two seasons: team A's season decides the league averages.
+        assertThat(job.get("league")).isEqualTo(json(sampleLeague(2018)));
+        assertThat(Http.json(http.get("/api/v1/jobs/" + job.get("id").asString()))).isEqualTo(job);
+    }
+
+    @Test
+    void aJobWithOneImportedTeamPlaysInThatTeamsSeason() {
+        Map<String, Object> body = JobRequests.matchup(1_000, 5L);
+        at(body, "matchup").put("teamB", Map.of("season", 2019, "teamId", 1403));
+
+        JsonNode job = Http.json(http.postJson("/api/v1/jobs", JobRequests.json(body)));
+
+        assertThat(job.get("matchup").get("teamA").get("name").asString()).isEqualTo("Virginia");
+        assertThat(job.get("matchup").get("teamA").get("season").isNull()).isTrue();
+        assertThat(job.get("matchup").get("teamB").get("name").asString()).isEqualTo("Texas Tech");
+        assertThat(job.get("league")).isEqualTo(json(sampleLeague(2019)));
+    }
+
+    @Test
+    void aJobOfInlineTeamsShowsThemAndTheDefaultLeague() {
+        JsonNode job = Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, 5L)));
+
+        JsonNode teamA = job.get("matchup").get("teamA");
+        assertThat(teamA.get("name").asString()).isEqualTo("Virginia");
+        assertThat(teamA.get("tempo").asDouble()).isEqualTo(60.7);
+        assertThat(teamA.get("season").isNull()).isTrue();
+        assertThat(teamA.get("teamId").isNull()).isTrue();
+        assertThat(teamA.get("adjOffense").isNull()).isTrue();
+        assertThat(job.get("matchup").get("venue").asString()).isEqualTo("NEUTRAL");
+        assertThat(job.get("league")).isEqualTo(json(LeagueAverages.DIVISION_I_2013_2019));
+    }
+
+    @Test
+    void reimportingASeasonDoesNotChangeAJobAlreadyAccepted() {
+        Map<String, Object> body = JobRequests.matchup(1_000, 5L);
+        at(body, "matchup").put("teamA", Map.of("season", 2019, "teamId", 1181));
+        String id = Http.json(http.postJson("/api/v1/jobs", JobRequests.json(body))).get("id").asString();
+
+        http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE.replace(",73.6,", ",80.0,"));
+
+        JsonNode job = Http.json(http.get("/api/v1/jobs/" + id));
+        assertThat(job.get("matchup").get("teamA").get("tempo").asDouble()).isEqualTo(73.6);
+        assertThat(job.get("league")).isEqualTo(json(sampleLeague(2019)));
+        JsonNode next = Http.json(http.postJson("/api/v1/jobs", JobRequests.json(body)));
+        assertThat(next.get("matchup").get("teamA").get("tempo").asDouble()).isEqualTo(80.0);
+    }
+
+    private static LeagueAverages sampleLeague(int season) {
+        return LeagueAverages.of(TorvikCsv.read(TeamData.SAMPLE).stream().filter(team -> team.season() == season)
+                .map(TeamSeason::profile).toList());
+    }
+
+    private static JsonNode json(Object value) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        return mapper.readTree(mapper.writeValueAsString(value));
     }
 
     @Test

@@ -1,0 +1,458 @@
+package io.tipoff.api.cli;
+
+import io.tipoff.api.cli.BacktestData.Matchup;
+import io.tipoff.api.cli.BacktestScore.Bin;
+import io.tipoff.api.cli.BacktestScore.Probabilities;
+import io.tipoff.api.cli.BacktestScore.Simulated;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Replays real tournaments through the running system: {@code bin/tipoff backtest --data DIR}. Imports the team
+ * seasons of a directory in the format of the shared NCAA data into the api, submits one matchup job per tournament
+ * game of the chosen seasons (at a neutral site, as tournament games are, every job with the same seed so that a rerun
+ * gives identical numbers), and scores the simulated win probabilities, margins, points and overtimes against what
+ * happened, next to log5 of Torvik's BARTHAG on the same games ({@link BacktestScore}).
+ *
+ * <p>Prints a readable report on standard output, or with {@code --json} one JSON object; {@code --out FILE} writes
+ * the probabilities as CSV ({@code Season,TeamA,TeamB,P}, team ids, P the chance that team A wins). Progress and
+ * notes go to standard error.
+ */
+public final class Backtest {
+
+    static final String USAGE = """
+            Usage: bin/tipoff backtest --data DIR [--seasons 2013-2019] [--simulations 10000] [--seed 1] [--out FILE]
+                                       [--json] [--concurrency 16] [--timeout 1800]
+              --data DIR        torvik_teams_*.csv and tourney_games_*.csv, as in the shared NCAA data
+              --seasons S       2015, 2013-2019 or 2013,2015 (default: every season in the games files)
+              --simulations N   games simulated per tournament game (default 10000)
+              --seed N          the seed of every job: the same seed gives the same numbers (default 1)
+              --out FILE        write Season,TeamA,TeamB,P (P: the chance that TeamA, the lower id, wins)
+              --json            print one JSON object instead of the report
+              --concurrency N   jobs in flight at once (default 16)
+              --timeout S       give up after S seconds (default 1800)
+              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Options options;
+    private final PrintStream err;
+    private final boolean progress;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** The command line, checked. */
+    record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, Path out, boolean json,
+                   int concurrency, Duration timeout) {
+
+        static Options parse(String[] args) {
+            String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
+            Path data = null;
+            Set<Integer> seasons = null;
+            long simulations = 10_000;
+            long seed = 1;
+            Path out = null;
+            boolean json = false;
+            int concurrency = 16;
+            long timeoutSeconds = 1800;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--json")) {
+                    json = true;
+                    continue;
+                }
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
+                            : "unexpected argument " + option);
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--url" -> url = value.replaceAll("/+$", "");
+                    case "--data" -> data = Path.of(value);
+                    case "--seasons" -> seasons = BacktestData.parseSeasons(value);
+                    case "--simulations" -> simulations = number(option, value, 1, 1_000_000_000);
+                    case "--seed" -> seed = number(option, value, 0, Long.MAX_VALUE);
+                    case "--out" -> out = Path.of(value);
+                    case "--concurrency" -> concurrency = (int) number(option, value, 1, 256);
+                    case "--timeout" -> timeoutSeconds = number(option, value, 1, 7 * 24 * 3600);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            if (data == null) {
+                throw new IllegalArgumentException("--data DIR is required");
+            }
+            return new Options(url, data, seasons, simulations, seed, out, json, concurrency,
+                    Duration.ofSeconds(timeoutSeconds));
+        }
+
+        private static long number(String option, String value, long min, long max) {
+            try {
+                long number = Long.parseLong(value.replace("_", ""));
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
+                    + ", was " + value);
+        }
+    }
+
+    private Backtest(Options options, PrintStream err, boolean progress) {
+        this.options = options;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs a backtest as the command line says; returns the exit status: 0 done, 1 failed (the reason on
+     * {@code err}), 2 a bad command line.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("backtest: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            new Backtest(options, err, System.console() != null && err == System.err).run(out);
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            err.println("backtest: " + e.getMessage());
+            return 1;
+        } catch (JacksonException e) {
+            err.println("backtest: the api answered something that is not the expected JSON: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("backtest: interrupted");
+            return 1;
+        }
+    }
+
+    private void run(PrintStream out) throws IOException, InterruptedException {
+        BacktestData data = BacktestData.read(options.data(), options.seasons());
+        for (Path file : data.teamFiles()) {
+            importTeams(file);
+        }
+        List<Matchup> games = data.games();
+        List<Simulated> simulated = simulateAll(games);
+        List<BacktestScore.Game> scored = new ArrayList<>(games.size());
+        for (int i = 0; i < games.size(); i++) {
+            scored.add(new BacktestScore.Game(games.get(i).outcome(), simulated.get(i), games.get(i).log5()));
+        }
+        BacktestScore score = BacktestScore.of(scored);
+        if (options.out() != null) {
+            writeProbabilities(options.out(), games, simulated);
+            err.println("Wrote " + games.size() + " probabilities to " + options.out());
+        }
+        if (options.json()) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    json(score, data.seasons(), options.simulations(), options.seed())));
+        } else {
+            out.print(report(score, data.seasons(), options.simulations(), options.seed()));
+        }
+    }
+
+    // --- the api -------------------------------------------------------------------------------------------------
+
+    private void importTeams(Path file) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/teams/import"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the api refused the team data of " + file.getFileName() + ": "
+                    + problem(response));
+        }
+        JsonNode imported = JSON.readTree(response.body());
+        List<Integer> seasons = new ArrayList<>();
+        imported.path("seasons").forEach(season -> seasons.add(season.path("season").asInt()));
+        err.printf(Locale.ROOT, "Imported %d team seasons (%s) from %s%n", imported.path("teams").asInt(),
+                BacktestData.seasonsText(Set.copyOf(seasons)), file.getFileName());
+    }
+
+    /** Simulates every game, at most {@code --concurrency} jobs at a time; the results in the order of the games. */
+    private List<Simulated> simulateAll(List<Matchup> games) throws InterruptedException {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), games.size()), task -> {
+            Thread thread = new Thread(task, "backtest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Simulated>> futures = new ArrayList<>(games.size());
+            for (Matchup game : games) {
+                futures.add(pool.submit(() -> {
+                    Simulated result = simulate(game, deadline);
+                    showProgress(done.incrementAndGet(), games.size());
+                    return result;
+                }));
+            }
+            List<Simulated> results = new ArrayList<>(games.size());
+            for (Future<Simulated> future : futures) {
+                try {
+                    results.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    throw timedOut(done.get(), games.size());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause
+                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            if (progress) {
+                err.println();
+            }
+        }
+    }
+
+    /** Submits one game's job, waits until it completes and reads its result. */
+    private Simulated simulate(Matchup game, long deadline) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "MATCHUP");
+        body.put("simulations", options.simulations());
+        body.put("seed", options.seed());
+        ObjectNode matchup = body.putObject("matchup");
+        matchup.putObject("teamA").put("season", game.season()).put("teamId", game.teamA());
+        matchup.putObject("teamB").put("season", game.season()).put("teamId", game.teamB());
+        matchup.put("venue", "NEUTRAL");
+        String what = "season " + game.season() + ", team " + game.teamA() + " vs team " + game.teamB();
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        if (posted.statusCode() != 202) {
+            throw new IllegalStateException("the api refused the job for " + what + ": " + problem(posted));
+        }
+        String id = JSON.readTree(posted.body()).get("id").asString();
+        HttpRequest poll = HttpRequest.newBuilder(uri("/api/v1/jobs/" + id)).GET().build();
+        long start = System.nanoTime();
+        while (true) {
+            HttpResponse<String> response = send(poll);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("job " + id + " (" + what + "): " + problem(response));
+            }
+            JsonNode job = JSON.readTree(response.body());
+            String status = job.get("status").asString();
+            if (status.equals("COMPLETED")) {
+                break;
+            }
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                throw new IllegalStateException("job " + id + " (" + what + ") " + status + ": "
+                        + job.path("error").asString("no error given"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + id + " (" + what + ") still " + status + " at the timeout");
+            }
+            // A 10,000-game job takes some tens of milliseconds: poll often at first, then back off so that long
+            // jobs are not polled for nothing.
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            Thread.sleep(Math.max(5, Math.min(250, elapsedMillis / 10)));
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/result"))
+                .header("Accept", "application/json").GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the result of job " + id + " (" + what + "): " + problem(response));
+        }
+        JsonNode result = JSON.readTree(response.body());
+        return new Simulated(result.get("teamA").get("winProbability").asDouble(),
+                result.get("margin").get("mean").asDouble(), result.get("margin").get("stdDev").asDouble(),
+                result.get("totalPoints").get("mean").asDouble(), result.get("overtimeRate").asDouble());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("the api does not answer at " + options.url()
+                    + " (start it with bin/tipoff up, or give --url)", e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(options.url() + path);
+    }
+
+    /** What went wrong, from a problem body ({@code detail}) or whatever else the answer says. */
+    private static String problem(HttpResponse<String> response) {
+        String detail = null;
+        try {
+            detail = JSON.readTree(response.body()).path("detail").asString(null);
+        } catch (JacksonException e) {
+            // not JSON: the body itself below
+        }
+        String body = response.body().strip();
+        return response.statusCode() + " " + (detail != null ? detail
+                : body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    }
+
+    private IllegalStateException timedOut(int done, int games) {
+        return new IllegalStateException("timed out after " + options.timeout().toSeconds() + " s with " + done
+                + " of " + games + " games simulated (--timeout)");
+    }
+
+    private void showProgress(int done, int games) {
+        if (progress) {
+            synchronized (err) {
+                err.printf(Locale.ROOT, "\r  %d of %d games simulated", done, games);
+            }
+        }
+    }
+
+    // --- output --------------------------------------------------------------------------------------------------
+
+    private static void writeProbabilities(Path file, List<Matchup> games, List<Simulated> simulated)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("Season,TeamA,TeamB,P\n");
+        for (int i = 0; i < games.size(); i++) {
+            Matchup game = games.get(i);
+            // Plain decimals, no exponent, as many digits as the simulated share needs.
+            String p = BigDecimal.valueOf(simulated.get(i).winProbability()).stripTrailingZeros().toPlainString();
+            csv.append(game.season()).append(',').append(game.teamA()).append(',').append(game.teamB()).append(',')
+                    .append(p).append('\n');
+        }
+        Files.writeString(file, csv);
+    }
+
+    static String report(BacktestScore score, Set<Integer> seasons, long simulations, long seed) {
+        StringBuilder text = new StringBuilder();
+        line(text, "Backtest: %d NCAA tournament games of %s at a neutral site, "
+                + "%,d simulations each (seed %d)%n", score.games(), BacktestData.seasonsText(seasons),
+                simulations, seed);
+        Probabilities tipoff = score.tipoff();
+        Probabilities log5 = score.log5();
+        String row = "%-28s %10s %14s %10s";
+        line(text, row, "", "Tipoff", "log5 BARTHAG", "actual");
+        line(text, row, "Brier score", fixed(tipoff.brier(), 4),
+                log5 == null ? "n/a" : fixed(log5.brier(), 4), "");
+        line(text, row, "log loss", fixed(tipoff.logLoss(), 4),
+                log5 == null ? "n/a" : fixed(log5.logLoss(), 4), "");
+        line(text, row, "accuracy", percent(tipoff.accuracy()),
+                log5 == null ? "n/a" : percent(log5.accuracy()), "");
+        line(text, row, "margin spread (SD), points",
+                fixed(score.marginSpread().simulated(), 2), "", fixed(score.marginSpread().actual(), 2));
+        line(text, row, "mean total points", fixed(score.totalPoints().simulated(), 1),
+                "", fixed(score.totalPoints().actual(), 1));
+        line(text, row, "overtime share", percent(score.overtimeShare().simulated()), "",
+                percent(score.overtimeShare().actual()));
+        line(text, "%nMargin spread: Tipoff's is the root mean square of each game's simulated standard "
+                + "deviation;%nthe actual one is that of the real margin around the simulated mean margin.");
+
+        line(text, "%nCalibration by decile of P, the chance that team A (the lower team id) wins");
+        String bins = "%-9s" + " %7s %10s %9s" + (log5 == null ? "" : "   %7s %10s %9s");
+        line(text, "%-9s %-28s%s", "", "---------- Tipoff ----------",
+                log5 == null ? "" : "   ------- log5 BARTHAG -------");
+        line(text, bins, "P", "games", "predicted", "observed", "games", "predicted",
+                "observed");
+        for (int i = 0; i < tipoff.calibration().size(); i++) {
+            Bin t = tipoff.calibration().get(i);
+            List<Object> cells = new ArrayList<>(List.of(fixed(t.from(), 1) + "-" + fixed(t.to(), 1),
+                    Integer.toString(t.games()), fixed(t.meanPredicted(), 3), fixed(t.observed(), 3)));
+            if (log5 != null) {
+                Bin b = log5.calibration().get(i);
+                cells.addAll(List.of(Integer.toString(b.games()), fixed(b.meanPredicted(), 3),
+                        fixed(b.observed(), 3)));
+            }
+            line(text, bins, cells.toArray());
+        }
+        if (log5 == null) {
+            line(text, "%nlog5 BARTHAG: not scored, some teams have no BARTHAG");
+        }
+        return text.toString();
+    }
+
+    /** Appends one formatted line (or several, split by %n) without trailing blanks. */
+    private static void line(StringBuilder text, String format, Object... args) {
+        String formatted = String.format(Locale.ROOT, format, args);
+        formatted.lines().forEach(l -> text.append(l.stripTrailing()).append('\n'));
+        if (formatted.isEmpty() || formatted.endsWith("\n")) {
+            text.append('\n');
+        }
+    }
+
+    static ObjectNode json(BacktestScore score, Set<Integer> seasons, long simulations, long seed) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("games", score.games());
+        ArrayNode seasonList = json.putArray("seasons");
+        seasons.stream().sorted().forEach(seasonList::add);
+        json.put("simulations", simulations);
+        json.put("seed", seed);
+        json.set("tipoff", json(score.tipoff()));
+        json.set("log5Barthag", score.log5() == null ? JSON.nullNode() : json(score.log5()));
+        json.putObject("marginSpread").put("simulated", score.marginSpread().simulated())
+                .put("actual", score.marginSpread().actual());
+        json.putObject("totalPoints").put("simulated", score.totalPoints().simulated())
+                .put("actual", score.totalPoints().actual());
+        json.putObject("overtimeShare").put("simulated", score.overtimeShare().simulated())
+                .put("actual", score.overtimeShare().actual());
+        return json;
+    }
+
+    private static ObjectNode json(Probabilities probabilities) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("brier", probabilities.brier());
+        json.put("logLoss", probabilities.logLoss());
+        json.put("accuracy", probabilities.accuracy());
+        ArrayNode calibration = json.putArray("calibration");
+        for (Bin bin : probabilities.calibration()) {
+            ObjectNode row = calibration.addObject();
+            row.put("from", bin.from()).put("to", bin.to()).put("games", bin.games());
+            if (bin.games() == 0) {
+                row.putNull("meanPredicted").putNull("observed");
+            } else {
+                row.put("meanPredicted", bin.meanPredicted()).put("observed", bin.observed());
+            }
+        }
+        return json;
+    }
+
+    private static String fixed(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}
