@@ -23,7 +23,7 @@ class BacktestScoreTest {
      *   0.5       0.6     A won 71-69 in OT      0,  9                  145         0.08
      * </pre>
      */
-    private static final List<Game> GAMES = List.of(
+    static final List<Game> GAMES = List.of(
             new Game(new Outcome(true, 10, 140, false), new Simulated(0.8, 4, 10, 142, 0.04), 0.9),
             new Game(new Outcome(false, -4, 130, false), new Simulated(0.6, 4, 12, 139, 0.05), 0.5),
             new Game(new Outcome(false, -7, 151, false), new Simulated(0.3, -3, 11, 138, 0.03), 0.2),

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tipoff.api.cli.BacktestScore.Game;
-import io.tipoff.api.cli.BacktestScore.Outcome;
-import io.tipoff.api.cli.BacktestScore.Simulated;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 class BacktestTest {
 
-    private static final List<Game> GAMES = List.of(
-            new Game(new Outcome(true, 10, 140, false), new Simulated(0.8, 4, 10, 142, 0.04), 0.9),
-            new Game(new Outcome(false, -4, 130, false), new Simulated(0.6, 4, 12, 139, 0.05), 0.5),
-            new Game(new Outcome(false, -7, 151, false), new Simulated(0.3, -3, 11, 138, 0.03), 0.2),
-            new Game(new Outcome(true, 2, 140, true), new Simulated(0.5, 0, 9, 145, 0.08), 0.6));
+    /** The four games worked by hand in {@link BacktestScoreTest}. */
+    private static final List<Game> GAMES = BacktestScoreTest.GAMES;
 
     @Test
     void optionsHaveDefaultsAndAreChecked() {
