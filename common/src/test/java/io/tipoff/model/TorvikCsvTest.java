@@ -114,8 +114,13 @@ class TorvikCsvTest {
 
     @Test
     void readsTheWholeSharedTorvikFile() throws Exception {
-        Path file = Path.of("../../shared/data/ncaa/torvik_teams_2013_2019.csv");
-        Assumptions.assumeTrue(Files.exists(file), "the shared data lives beside the project");
+        // The shared data lives beside the project (../shared from its root); look in every folder above.
+        Path file = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && file == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/data/ncaa/torvik_teams_2013_2019.csv");
+            file = Files.isRegularFile(candidate) ? candidate : null;
+        }
+        Assumptions.assumeTrue(file != null, "the shared data lives beside the project");
         List<TeamSeason> teams = TorvikCsv.read(Files.readString(file));
         assertThat(teams).hasSize(2455);
         LeagueAverages league2019 = LeagueAverages.of(teams.stream().filter(t -> t.season() == 2019)
