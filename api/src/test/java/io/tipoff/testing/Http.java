@@ -31,6 +31,19 @@ public final class Http {
         return post(path, "application/json", body);
     }
 
+    /** A JSON post with one more header (an Idempotency-Key, say). */
+    public HttpResponse<String> postJson(String path, String body, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

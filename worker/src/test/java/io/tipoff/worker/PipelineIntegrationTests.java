@@ -35,7 +35,8 @@ class PipelineIntegrationTests {
     @BeforeAll
     static void startApi() {
         services = TestServices.newEnvironment();
-        api = Apps.api(services);
+        // A quick reconciler, so that a test can lose chunks and see them sent again within seconds.
+        api = Apps.api(services, "tipoff.jobs.reconcile-after=2s", "tipoff.jobs.reconcile-check=500ms");
         http = new Http(Apps.port(api));
         jdbc = api.getBean(JdbcClient.class);
     }
@@ -171,6 +172,78 @@ class PipelineIntegrationTests {
         }
         assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(before + 1);
         awaitAllChunksAcknowledged();
+    }
+
+    @Test
+    void aChunkThatFailsEveryTimeIsDeadLetteredWithItsExceptionAndFailsItsJob() {
+        String id = submit(20_000, 9L, 20_000);
+        // A stored spec the engine refuses: every chunk of this job fails the same way, on every worker.
+        jdbc.sql("update jobs set spec = jsonb_set(spec, '{settings,homeCourtPoints}', '99') where id = :id")
+                .param("id", UUID.fromString(id)).update();
+        services.withChannel(channel -> channel.queuePurge(services.deadLetterQueue()));
+        worker = Apps.worker(services, "tipoff.worker.threads=1", "tipoff.worker.max-attempts=2");
+
+        // (The api cannot show a job whose stored spec is broken either: read the row itself.)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!statusOf(id).equals("FAILED")) {
+            assertThat(System.nanoTime()).as("job failed in time").isLessThan(deadline);
+            sleep(50);
+        }
+        assertThat(jdbc.sql("select error from jobs where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).contains("failed 2 times").contains("homeCourtPoints");
+        awaitAllChunksAcknowledged();
+        // Its one chunk is set aside with its exception (the other chunks of a failed job are dropped, not played).
+        assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(1);
+        String header = services.withChannel(channel -> {
+            com.rabbitmq.client.GetResponse dead = channel.basicGet(services.deadLetterQueue(), false);
+            channel.basicNack(dead.getEnvelope().getDeliveryTag(), false, true);
+            return String.valueOf(dead.getProps().getHeaders().get("x-exception-message"));
+        });
+        assertThat(header).contains("homeCourtPoints");
+        assertThat(statusOf(id)).isEqualTo("FAILED");
+    }
+
+    private static String statusOf(String id) {
+        return jdbc.sql("select status from jobs where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single();
+    }
+
+    @Test
+    void workersDropTheChunksOfACancelledJobWithoutSimulatingThem() {
+        String id = submit(200_000, 9L, 10_000);
+        awaitQueued(20);
+        assertThat(http.delete("/api/v1/jobs/" + id).statusCode()).isEqualTo(200);
+        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        awaitAllChunksAcknowledged();
+        assertThat(jdbc.sql("select count(*) from chunk_results where job_id = :id")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).isZero();
+        assertThat(Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void chunksLostFromTheQueueAreSentAgainAndCountedOnce() {
+        String id = submit(30_000, 21L, 10_000);
+        awaitQueued(3);
+        services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
+        worker = Apps.worker(services, "tipoff.worker.threads=2");
+
+        JsonNode job = awaitCompleted(id);
+        assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(30_000);
+        assertThat(jdbc.sql("select count(*), sum(games) from chunk_results where job_id = :id")
+                .param("id", UUID.fromString(id))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single())
+                .containsExactly(3, 30_000);
+        assertThat(jdbc.sql("select min(sends) from chunk_outbox where job_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(2);
+        assertThat(resultOf(id)).isEqualTo(resultOf(submit(30_000, 21L, 10_000)));
+    }
+
+    private static void awaitQueued(long chunks) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (services.messageCount(services.chunkQueue()) < chunks) {
+            assertThat(System.nanoTime()).as("%d chunks queued", chunks).isLessThan(deadline);
+            sleep(10);
+        }
     }
 
     private static String submit(long simulations, Long seed, int chunkSize) {

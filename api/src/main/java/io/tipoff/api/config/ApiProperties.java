@@ -26,26 +26,28 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      * @param defaultTournamentChunkSize tournaments per chunk when a TOURNAMENT job does not say (a 68-team bracket is
      *                         67 games)
      * @param maxChunks        the most chunks one job may be split into
-     * @param publishTimeout   how long to wait for the broker to confirm a job's chunks
-     * @param republishAfter   a job whose chunks were not confirmed this long after it was accepted is published again;
-     *                         longer than {@code publishTimeout}, so a publish still waiting for its confirms is not
-     *                         doubled by the republisher (checked every {@code tipoff.jobs.republish-check}, 5 s)
+     * @param publishTimeout   how long the outbox relay waits for the broker to confirm a batch of chunks (the relay
+     *                         runs at once for a new job and every {@code tipoff.jobs.relay-interval}, 1 s)
+     * @param reconcileAfter   a job whose chunks were all sent but none stored for this long, while the queue holds
+     *                         nothing ready, has its missing chunks sent again (checked every
+     *                         {@code tipoff.jobs.reconcile-check}, 10 s); longer than the slowest chunk takes
+     * @param maxSends         a chunk sent this many times without completing fails its job
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
                        @DefaultValue("10000") int defaultTournamentChunkSize,
                        @DefaultValue("100000") int maxChunks,
                        @DefaultValue("10s") Duration publishTimeout,
-                       @DefaultValue("30s") Duration republishAfter) {
+                       @DefaultValue("2m") Duration reconcileAfter,
+                       @DefaultValue("5") int maxSends) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {
                 throw new IllegalArgumentException("tipoff.jobs.max-simulations, default-chunk-size and max-chunks "
                         + "must be at least 1");
             }
-            if (republishAfter.compareTo(publishTimeout) <= 0) {
-                throw new IllegalArgumentException("tipoff.jobs.republish-after (" + republishAfter
-                        + ") must be longer than tipoff.jobs.publish-timeout (" + publishTimeout + ")");
+            if (maxSends < 1 || reconcileAfter.isNegative() || reconcileAfter.isZero()) {
+                throw new IllegalArgumentException("tipoff.jobs.max-sends and reconcile-after must be positive");
             }
         }
     }

@@ -1,7 +1,9 @@
 package io.tipoff.api.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tipoff.api.job.IdempotencyKeyReusedException;
 import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.job.JobFinishedException;
 import io.tipoff.api.job.JobNotFoundException;
 import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
@@ -92,6 +94,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TeamDataException.class)
     ResponseEntity<Object> badTeamData(TeamDataException ex) {
         return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), ex.line())));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+
+    @ExceptionHandler(JobFinishedException.class)
+    ProblemDetail finished(JobFinishedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Job already finished");
+        problem.setProperty("jobStatus", ex.status());
+        return problem;
     }
 
     @ExceptionHandler(JobNotFoundException.class)

@@ -3,18 +3,24 @@ package io.tipoff.api.job;
 import io.tipoff.model.JobStatus;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Submitting jobs and following them: {@code /api/v1/jobs}. */
 @RestController
@@ -22,19 +28,50 @@ import org.springframework.web.util.UriComponentsBuilder;
 class JobController {
 
     static final int MAX_PAGE = 100;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
 
     private final JobService service;
     private final JobRepository jobs;
+    private final JsonMapper json;
 
-    JobController(JobService service, JobRepository jobs) {
+    JobController(JobService service, JobRepository jobs, JsonMapper json) {
         this.service = service;
         this.jobs = jobs;
+        this.json = json;
     }
 
+    /**
+     * 202 with the new job; with an {@code Idempotency-Key} already used for the same request, 200 with the job that
+     * request made (nothing new is stored or published).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request) {
-        JobView job = service.submit(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request,
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        JobService.Submitted submitted = service.submit(request, idempotencyKey,
+                idempotencyKey == null ? null : hash(request));
+        JobView job = submitted.job();
+        return (submitted.replayed() ? ResponseEntity.ok() : ResponseEntity.accepted())
+                .location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+
+    /** Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. */
+    @DeleteMapping("/{id}")
+    JobView cancel(@PathVariable UUID id) {
+        return service.cancel(id);
+    }
+
+    /** What tells a retried request from a different one: the request as parsed, not its whitespace. */
+    private String hash(JobRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping("/{id}")

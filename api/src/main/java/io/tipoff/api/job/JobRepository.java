@@ -6,12 +6,9 @@ import io.tipoff.model.JobType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,33 +65,51 @@ class JobRepository {
                 .list();
     }
 
-    void markPublished(UUID id) {
-        jdbc.sql("update jobs set published_at = clock_timestamp() where id = :id and published_at is null")
-                .param("id", id)
-                .update();
-    }
-
-    /** Unfinished jobs accepted more than {@code age} ago whose chunks were never confirmed by the broker. */
-    List<UnpublishedJob> unpublished(Duration age) {
+    /**
+     * Fails an unfinished job with a readable reason; a job already finished keeps its status (a status is set once).
+     * Returns whether this call failed it.
+     */
+    boolean fail(UUID id, String error) {
         return jdbc.sql("""
-                        select id, simulations, chunk_size from jobs
-                        where published_at is null and status in ('QUEUED', 'RUNNING')
-                          and created_at < clock_timestamp() - make_interval(secs => :seconds)
-                        order by created_at limit 100""")
-                .param("seconds", age.toMillis() / 1000.0)
-                .query((rs, n) -> new UnpublishedJob(rs.getObject("id", UUID.class),
-                        ChunkPlan.of(rs.getLong("simulations"), rs.getInt("chunk_size"))))
-                .list();
-    }
-
-    Set<Integer> completedChunks(UUID id) {
-        return new HashSet<>(jdbc.sql("select chunk_index from chunk_results where job_id = :id")
+                        update jobs set status = 'FAILED', error = :error, completed_at = clock_timestamp()
+                        where id = :id and status in ('QUEUED', 'RUNNING')""")
                 .param("id", id)
-                .query(Integer.class)
-                .list());
+                .param("error", error)
+                .update() == 1;
     }
 
-    record UnpublishedJob(UUID id, ChunkPlan plan) {
+    /** Cancels an unfinished job; returns whether this call cancelled it. */
+    boolean cancel(UUID id) {
+        return jdbc.sql("""
+                        update jobs set status = 'CANCELLED', completed_at = clock_timestamp()
+                        where id = :id and status in ('QUEUED', 'RUNNING')""")
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /**
+     * Claims an idempotency key for a new job, in the job's transaction; false when the key is taken (by an earlier
+     * request, or a concurrent one that committed first).
+     */
+    boolean claimKey(String key, String requestHash, UUID jobId) {
+        return jdbc.sql("""
+                        insert into idempotency_keys (key, request_hash, job_id) values (:key, :hash, :job)
+                        on conflict (key) do nothing""")
+                .param("key", key)
+                .param("hash", requestHash)
+                .param("job", jobId)
+                .update() == 1;
+    }
+
+    /** The job an idempotency key was first used for, and the hash of that request. */
+    record KeyedJob(UUID jobId, String requestHash) {
+    }
+
+    Optional<KeyedJob> keyed(String key) {
+        return jdbc.sql("select job_id, request_hash from idempotency_keys where key = :key")
+                .param("key", key)
+                .query((rs, n) -> new KeyedJob(rs.getObject("job_id", UUID.class), rs.getString("request_hash")))
+                .optional();
     }
 
     private JobView view(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import io.tipoff.api.team.TeamCatalog;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketException;
 import io.tipoff.model.JobSpec;
+import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
@@ -19,18 +20,17 @@ import io.tipoff.model.Tournament;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepting a job: check it against the configured limits, store it with its chunk plan, then publish its chunks.
- * The job is committed before anything is published, so a chunk never points at a job that does not exist; a job whose
- * chunks could not be published (broker down, api killed in between) is published again by {@link #republish()}.
- * Publishing twice is harmless: a worker counts each chunk once.
+ * Accepting a job: check it against the configured limits, then store it, its chunk messages (the outbox) and its
+ * idempotency key in one transaction, and wake the {@link OutboxRelay} to publish the chunks. Nothing is published
+ * before the job is committed, so a chunk never points at a job that does not exist; a job whose chunks could not be
+ * published yet (broker down, api killed right after the commit) is published by the relay's next round. Publishing a
+ * chunk twice is harmless: a worker counts each chunk once.
  *
  * <p>Teams given by reference ({@code season} with {@code teamId} or {@code name}) are looked up before the job is
  * stored, and stored as the profiles they have now: the job is a snapshot, which a later import does not change.
@@ -38,27 +38,44 @@ import org.springframework.stereotype.Service;
 @Service
 class JobService {
 
-    private static final Logger log = LoggerFactory.getLogger(JobService.class);
     /** Seeds chosen for the user stay below 2^53 so that JavaScript clients read them exactly. */
     private static final long RANDOM_SEED_BOUND = 1L << 53;
 
     private final JobRepository jobs;
-    private final ChunkPublisher publisher;
+    private final ChunkOutbox outbox;
+    private final OutboxRelay relay;
+    private final TransactionTemplate transactions;
     private final ApiProperties properties;
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobService(JobRepository jobs, ChunkPublisher publisher, ApiProperties properties, TeamCatalog teams,
-               BracketCatalog brackets) {
+    JobService(JobRepository jobs, ChunkOutbox outbox, OutboxRelay relay, TransactionTemplate transactions,
+               ApiProperties properties, TeamCatalog teams, BracketCatalog brackets) {
         this.brackets = brackets;
         this.jobs = jobs;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.transactions = transactions;
         this.properties = properties;
         this.teams = teams;
     }
 
-    JobView submit(JobRequest request) {
+    /** What {@link #submit} did: accepted a new job, or found the job an earlier request with the same key made. */
+    record Submitted(JobView job, boolean replayed) {
+    }
+
+    /**
+     * Accepts a job; with an idempotency key, a retry of the same request gets the job the first one made, and a
+     * different request with the same key is refused (422).
+     */
+    Submitted submit(JobRequest request, String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            Optional<Submitted> earlier = earlier(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         ApiProperties.Jobs limits = properties.jobs();
         if (request.simulations() > limits.maxSimulations()) {
             throw new InvalidFieldException("simulations", "must be at most " + limits.maxSimulations());
@@ -79,8 +96,41 @@ class JobService {
         JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
-        jobs.insert(id, spec, seed, plan);
-        publish(id, plan, Set.of());
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (idempotencyKey != null && !jobs.claimKey(idempotencyKey, requestHash, id)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            jobs.insert(id, spec, seed, plan);
+            outbox.add(id, plan);
+            return true;
+        }));
+        if (!stored) {
+            // A concurrent request with the same key committed first.
+            return earlier(idempotencyKey, requestHash).orElseThrow();
+        }
+        relay.wake();
+        return new Submitted(jobs.find(id).orElseThrow(), false);
+    }
+
+    private Optional<Submitted> earlier(String idempotencyKey, String requestHash) {
+        return jobs.keyed(idempotencyKey).map(keyed -> {
+            if (!keyed.requestHash().equals(requestHash)) {
+                throw new IdempotencyKeyReusedException(idempotencyKey);
+            }
+            return new Submitted(jobs.find(keyed.jobId()).orElseThrow(), true);
+        });
+    }
+
+    /** Cancels a queued or running job; workers drop its remaining chunks. A finished job cannot be cancelled. */
+    JobView cancel(UUID id) {
+        JobView job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        if (!jobs.cancel(id)) {
+            job = jobs.find(id).orElseThrow();
+            if (job.status() != JobStatus.CANCELLED) {
+                throw new JobFinishedException(id, job.status());
+            }
+        }
         return jobs.find(id).orElseThrow();
     }
 
@@ -162,22 +212,5 @@ class JobService {
                         : new InvalidFieldException(field + (team.teamId() != null ? ".teamId" : ".name"),
                         "names no team in season " + season));
         return new ResolvedTeam(found.profile(), new JobSpec.Source(season, found.teamId()));
-    }
-
-    /** Publishes the chunks of jobs that were accepted but never confirmed by the broker. */
-    @Scheduled(fixedDelayString = "${tipoff.jobs.republish-check:5s}")
-    void republish() {
-        for (JobRepository.UnpublishedJob job : jobs.unpublished(properties.jobs().republishAfter())) {
-            publish(job.id(), job.plan(), jobs.completedChunks(job.id()));
-        }
-    }
-
-    private void publish(UUID id, ChunkPlan plan, Set<Integer> done) {
-        try {
-            publisher.publish(plan.messages(id, done));
-            jobs.markPublished(id);
-        } catch (RuntimeException e) {
-            log.warn("Job {}: chunks not confirmed by the broker, will publish again: {}", id, e.toString());
-        }
     }
 }

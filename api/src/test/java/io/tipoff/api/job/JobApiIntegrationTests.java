@@ -57,6 +57,8 @@ class JobApiIntegrationTests {
     @BeforeEach
     void emptySystem() {
         http = new Http(port);
+        // Outbox rows first: the relay locks them before their job, and so must this clean-up.
+        jdbc.sql("delete from chunk_outbox").update();
         jdbc.sql("delete from jobs").update();
         services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
         assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
@@ -64,6 +66,58 @@ class JobApiIntegrationTests {
 
     private long storedJobs() {
         return jdbc.sql("select count(*) from jobs").query(Long.class).single();
+    }
+
+    /** The outbox relay publishes right after the commit, on its own thread: wait for it. */
+    private void awaitChunksInQueue(long chunks) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (services.messageCount(services.chunkQueue()) < chunks && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(chunks);
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameIdempotencyKeyGetsTheSameJob() {
+        String body = JobRequests.matchupJson(10_000, 4L);
+        HttpResponse<String> first = http.postJson("/api/v1/jobs", body, "Idempotency-Key", "order-17");
+        HttpResponse<String> retry = http.postJson("/api/v1/jobs", "\n  " + body + "\n", "Idempotency-Key", "order-17");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(Http.json(retry).get("id").asString()).isEqualTo(Http.json(first).get("id").asString());
+        assertThat(storedJobs()).isEqualTo(1);
+        awaitChunksInQueue(1);
+
+        HttpResponse<String> other = http.postJson("/api/v1/jobs", JobRequests.matchupJson(20_000, 4L),
+                "Idempotency-Key", "order-17");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Http.json(other).get("detail").asString()).contains("order-17");
+        assertThat(storedJobs()).isEqualTo(1);
+        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledJobStaysCancelledAndAFinishedOneCannotBeCancelled() {
+        String id = Http.json(http.postJson("/api/v1/jobs", JobRequests.matchupJson(10_000, 4L))).get("id").asString();
+        HttpResponse<String> cancelled = http.delete("/api/v1/jobs/" + id);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(Http.json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(Http.json(cancelled).get("completedAt").isNull()).isFalse();
+        assertThat(http.delete("/api/v1/jobs/" + id).statusCode()).isEqualTo(200);
+        assertThat(Http.json(http.get("/api/v1/jobs/" + id + "/result")).get("jobStatus").asString())
+                .isEqualTo("CANCELLED");
+
+        jdbc.sql("update jobs set status = 'COMPLETED' where id = :id").param("id", UUID.fromString(id)).update();
+        HttpResponse<String> finished = http.delete("/api/v1/jobs/" + id);
+        assertThat(finished.statusCode()).isEqualTo(409);
+        assertThat(Http.json(finished).get("jobStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(http.delete("/api/v1/jobs/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -84,7 +138,9 @@ class JobApiIntegrationTests {
         assertThat(job.get("createdAt").asString()).isNotBlank();
         assertThat(job.get("startedAt").isNull()).isTrue();
         assertThat(storedJobs()).isEqualTo(1);
-        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(3);
+        awaitChunksInQueue(3);
+        assertThat(jdbc.sql("select count(*) from chunk_outbox where sent_at is not null").query(Long.class).single())
+                .isEqualTo(3);
         JsonNode queue = Http.json(http.get("/api/v1/queue"));
         assertThat(queue.get("chunksReady").asLong()).isEqualTo(3);
         assertThat(queue.get("consumers").asLong()).isZero();

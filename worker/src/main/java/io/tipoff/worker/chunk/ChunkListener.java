@@ -2,9 +2,9 @@ package io.tipoff.worker.chunk;
 
 import com.rabbitmq.client.Channel;
 import io.tipoff.messaging.ChunkMessage;
+import io.tipoff.messaging.ChunkTopology;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.support.AmqpHeaders;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 class ChunkListener {
 
     private final ChunkProcessor processor;
+    private final ChunkTopology topology;
 
-    ChunkListener(ChunkProcessor processor) {
+    ChunkListener(ChunkProcessor processor, ChunkTopology topology) {
         this.processor = processor;
+        this.topology = topology;
     }
 
     @RabbitListener(queues = "#{@chunkTopology.queue()}", ackMode = "MANUAL")
-    void onChunk(ChunkMessage chunk, Channel channel, @Header(AmqpHeaders.DELIVERY_TAG) long tag) {
-        processor.process(chunk, new Delivery(channel, tag));
+    void onChunk(ChunkMessage chunk, Message message, Channel channel) {
+        processor.process(chunk, new Delivery(channel, message, topology));
     }
 }

@@ -4,6 +4,7 @@ import io.tipoff.engine.ParallelSimulation;
 import io.tipoff.engine.Simulation;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.worker.config.WorkerProperties;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -26,10 +27,14 @@ class ChunkProcessor {
     private final SimulationCache simulations;
     private final ExecutorService simulationPool;
     private final int threads;
+    private final int maxAttempts;
+    private final DatabaseRetry database;
 
     ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
                    WorkerProperties properties) {
         this.store = store;
+        this.maxAttempts = properties.worker().maxAttempts();
+        this.database = new DatabaseRetry(properties.worker().databaseRetryFor());
         this.simulations = simulations;
         this.simulationPool = simulationPool;
         this.threads = properties.worker().effectiveThreads();
@@ -45,22 +50,57 @@ class ChunkProcessor {
             Thread.currentThread().interrupt();
             log.info("Chunk {} interrupted (shutting down); back to the queue", chunk.chunkIndex());
             delivery.retry();
-        } catch (RuntimeException e) {
-            log.warn("Chunk {} failed; back to the queue: {}", chunk.chunkIndex(), e.toString(), e);
+        } catch (DatabaseUnavailableException e) {
+            log.warn("Chunk {}: database still unreachable; back to the queue", chunk.chunkIndex());
             delivery.retry();
+        } catch (RuntimeException e) {
+            failed(chunk, delivery, e);
         } finally {
             MDC.remove("jobId");
             MDC.remove("chunk");
         }
     }
 
+    /**
+     * A chunk that failed for a reason other than the database: back to the queue for another try, up to
+     * {@code maxAttempts} deliveries; then it fails the same way every time, so it is set aside in the dead-letter
+     * queue with the exception in its headers and its job fails with a readable error instead of waiting forever.
+     */
+    private void failed(ChunkMessage chunk, Delivery delivery, RuntimeException e) {
+        long attempts = delivery.earlierDeliveries() + 1;
+        if (attempts < maxAttempts) {
+            log.warn("Chunk {} failed (attempt {} of {}); back to the queue: {}", chunk.chunkIndex(), attempts,
+                    maxAttempts, e.toString(), e);
+            pause(Duration.ofMillis(Math.min(5_000, 1_000 * attempts)));
+            delivery.retry();
+            return;
+        }
+        log.error("Chunk {} failed {} times; dead-lettered, job failed: {}", chunk.chunkIndex(), attempts,
+                e.toString(), e);
+        delivery.deadLetter(e, attempts);
+        try {
+            database.retrying(() -> store.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " failed " + attempts
+                    + " times: " + e));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void simulateAndStore(ChunkMessage chunk) throws InterruptedException {
-        Optional<ChunkStore.RunnableJob> job = store.start(chunk.jobId());
+        Optional<ChunkStore.RunnableJob> job = database.retrying(() -> store.start(chunk.jobId()));
         if (job.isEmpty()) {
             log.info("Dropping chunk {}: its job is finished or unknown", chunk.chunkIndex());
             return;
         }
-        if (store.isStored(chunk)) {
+        if (database.retrying(() -> store.isStored(chunk))) {
             log.info("Chunk {} was already stored; redelivery ignored", chunk.chunkIndex());
             return;
         }
@@ -69,7 +109,7 @@ class ChunkProcessor {
         Object aggregate = ParallelSimulation.run(simulationPool, threads, simulation, job.get().seed(),
                 chunk.firstGame(), chunk.games());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        ChunkStore.Saved saved = store.save(chunk, aggregate, elapsedMillis);
+        ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, aggregate, elapsedMillis));
         log.info("Chunk {}: {} simulations in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
                 elapsedMillis, threads, saved);
     }

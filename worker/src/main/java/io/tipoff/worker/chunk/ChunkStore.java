@@ -63,6 +63,16 @@ class ChunkStore {
                 .optional();
     }
 
+    /** Fails an unfinished job with a readable reason; a finished job keeps its status. */
+    void fail(UUID jobId, String error) {
+        jdbc.sql("""
+                        update jobs set status = 'FAILED', error = :error, completed_at = clock_timestamp()
+                        where id = :id and status in ('QUEUED', 'RUNNING')""")
+                .param("id", jobId)
+                .param("error", error)
+                .update();
+    }
+
     boolean isStored(ChunkMessage chunk) {
         return jdbc.sql("select exists (select 1 from chunk_results where job_id = :id and chunk_index = :chunk)")
                 .param("id", chunk.jobId())

@@ -1,6 +1,7 @@
 package io.tipoff.worker.config;
 
 import io.tipoff.messaging.ChunkTopology;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,9 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messaging messaging) {
 
     /**
-     * @param threads simulation threads; 0 means one per core
+     * @param threads           simulation threads; 0 means one per core
+     * @param maxAttempts       deliveries of a chunk that fails (other than for a database outage) before the worker
+     *                          sets it aside in the dead-letter queue and fails its job
+     * @param databaseRetryFor  how long a worker keeps retrying, with backoff and the chunk in hand, while the database
+     *                          is unreachable, before handing the chunk back to the queue
      */
-    public record Worker(@DefaultValue("0") int threads) {
+    public record Worker(@DefaultValue("0") int threads,
+                         @DefaultValue("3") int maxAttempts,
+                         @DefaultValue("60s") Duration databaseRetryFor) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
