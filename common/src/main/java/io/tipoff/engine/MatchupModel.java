@@ -10,7 +10,7 @@ import io.tipoff.model.Venue;
  * Everything the game loop needs about one matchup, computed once per chunk and shared by all threads: each offense's
  * possession tables against the other defense, and the possession counts for regulation and overtime.
  */
-public final class MatchupModel {
+public final class MatchupModel implements Simulation<MatchupAggregate> {
 
     /** A college game lasts 40 minutes; an overtime period, 5. */
     static final double OVERTIME_SHARE_OF_GAME = 5.0 / 40.0;
@@ -22,6 +22,8 @@ public final class MatchupModel {
     final double marginReversion;
     final GameSimulator.Tables tablesA;
     final GameSimulator.Tables tablesB;
+    private final String teamAName;
+    private final String teamBName;
 
     /**
      * One offense against the other defense: the possession table it plays by, two more with its expected points per
@@ -58,7 +60,9 @@ public final class MatchupModel {
         }
     }
 
-    private MatchupModel(Offense teamA, Offense teamB, double tempo, SimulationSettings settings) {
+    private MatchupModel(Matchup matchup, Offense teamA, Offense teamB, double tempo, SimulationSettings settings) {
+        this.teamAName = matchup.teamA().name();
+        this.teamBName = matchup.teamB().name();
         this.teamA = teamA;
         this.teamB = teamB;
         this.marginReversion = settings.marginReversion();
@@ -82,7 +86,7 @@ public final class MatchupModel {
         double edgeA = matchup.venue() == Venue.TEAM_A_HOME ? edge : matchup.venue() == Venue.TEAM_B_HOME ? -edge : 0;
         MatchupRates ratesA = MatchupRates.of(a.offense(), b.defense(), league);
         MatchupRates ratesB = MatchupRates.of(b.offense(), a.defense(), league);
-        return new MatchupModel(Offense.of(ratesA, pointsPerPossession(ratesA, a, b, league) + edgeA),
+        return new MatchupModel(matchup, Offense.of(ratesA, pointsPerPossession(ratesA, a, b, league) + edgeA),
                 Offense.of(ratesB, pointsPerPossession(ratesB, b, a, league) - edgeA), tempo, settings);
     }
 
@@ -126,7 +130,28 @@ public final class MatchupModel {
     }
 
     /** Plays games {@code firstGame … firstGame + games − 1} of the job seeded with {@code seed}. */
+    @Override
     public MatchupAggregate simulate(long seed, long firstGame, long games) {
         return new GameSimulator(this, seed).play(firstGame, games);
+    }
+
+    @Override
+    public MatchupAggregate merge(MatchupAggregate one, MatchupAggregate other) {
+        return one.merge(other);
+    }
+
+    @Override
+    public Class<MatchupAggregate> aggregateType() {
+        return MatchupAggregate.class;
+    }
+
+    @Override
+    public MatchupResult result(MatchupAggregate total) {
+        return MatchupResult.of(teamAName, teamBName, total);
+    }
+
+    @Override
+    public int gamesPerSimulation() {
+        return 1;
     }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Plays a range of games on a thread pool: the range is cut into contiguous slices, each slice is played by its own
- * {@link GameSimulator}, and the slices' aggregates are merged. Since every game draws from its own random stream, the
- * result is the same for any number of slices or threads.
+ * Plays a range of simulations on a thread pool: the range is cut into contiguous slices, each slice is played on its
+ * own, and the slices' aggregates are merged. Since every simulation draws from its own random streams, the result is
+ * the same for any number of slices or threads.
  *
  * <p>Several slices per thread: a thread that the machine's other work (the database, the api) holds up leaves its
  * remaining slices to the others instead of making the whole chunk wait for it.
@@ -20,24 +20,26 @@ public final class ParallelSimulation {
     }
 
     static final int SLICES_PER_THREAD = 32;
-    /** Below this a slice costs more to hand over than to play. */
+    /** Below this many games a slice costs more to hand over than to play. */
     static final long MIN_SLICE_GAMES = 2_000;
 
-    /** Plays games {@code firstGame … firstGame + games − 1} of the job seeded with {@code seed} on {@code threads}. */
-    public static MatchupAggregate run(ExecutorService pool, int threads, MatchupModel model, long seed, long firstGame,
-                                       long games) throws InterruptedException {
-        int count = (int) Math.max(1, Math.min((long) threads * SLICES_PER_THREAD, games / MIN_SLICE_GAMES));
-        List<Future<MatchupAggregate>> parts = new ArrayList<>(count);
-        for (int slice = 0; slice < count; slice++) {
-            long from = firstGame + games * slice / count;
-            long to = firstGame + games * (slice + 1) / count;
-            parts.add(pool.submit(() -> model.simulate(seed, from, to - from)));
+    /** Plays simulations {@code first … first + count − 1} of the job seeded with {@code seed} on {@code threads}. */
+    public static <A> A run(ExecutorService pool, int threads, Simulation<A> simulation, long seed, long first,
+                            long count) throws InterruptedException {
+        long minSlice = Math.max(1, MIN_SLICE_GAMES / simulation.gamesPerSimulation());
+        int slices = (int) Math.max(1, Math.min((long) threads * SLICES_PER_THREAD, count / minSlice));
+        List<Future<A>> parts = new ArrayList<>(slices);
+        for (int slice = 0; slice < slices; slice++) {
+            long from = first + count * slice / slices;
+            long to = first + count * (slice + 1) / slices;
+            parts.add(pool.submit(() -> simulation.simulate(seed, from, to - from)));
         }
-        MatchupAggregate total = MatchupAggregate.EMPTY;
         try {
-            for (Future<MatchupAggregate> part : parts) {
-                total = total.merge(part.get());
+            A total = parts.get(0).get();
+            for (Future<A> part : parts.subList(1, parts.size())) {
+                total = simulation.merge(total, part.get());
             }
+            return total;
         } catch (ExecutionException e) {
             parts.forEach(part -> part.cancel(true));
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
@@ -45,6 +47,5 @@ public final class ParallelSimulation {
             parts.forEach(part -> part.cancel(true));
             throw e;
         }
-        return total;
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * same whichever chunk or thread plays it. The matchup model of a pair of teams is built the first time the pair
  * meets and then shared by every thread (building one costs about a thousand games).
  */
-public final class TournamentModel {
+public final class TournamentModel implements Simulation<TournamentAggregate> {
 
     final List<String> seeds;
     final List<String> names;
@@ -118,6 +118,7 @@ public final class TournamentModel {
     }
 
     /** Plays tournaments {@code first … first + count − 1} of the job seeded with {@code seed}. */
+    @Override
     public TournamentAggregate simulate(long seed, long first, long count) {
         int teams = teams();
         int games = games();
@@ -133,5 +134,25 @@ public final class TournamentModel {
             aggregate.add(winners, depth);
         }
         return aggregate.build();
+    }
+
+    @Override
+    public TournamentAggregate merge(TournamentAggregate one, TournamentAggregate other) {
+        return one.merge(other);
+    }
+
+    @Override
+    public Class<TournamentAggregate> aggregateType() {
+        return TournamentAggregate.class;
+    }
+
+    @Override
+    public TournamentResult result(TournamentAggregate total) {
+        return TournamentResult.of(this, total);
+    }
+
+    @Override
+    public int gamesPerSimulation() {
+        return games();
     }
 }

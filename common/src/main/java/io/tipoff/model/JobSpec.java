@@ -3,25 +3,40 @@ package io.tipoff.model;
 import java.util.Objects;
 
 /**
- * What a job simulates, stored with the job when it is accepted: the teams and the engine settings of that moment.
+ * What a job simulates, stored with the job when it is accepted: the teams (a matchup, or a tournament's bracket) and
+ * the engine settings of that moment.
  * Workers read it from the job, so every chunk of a job plays by the same rules. A team named by reference to an
  * imported season is stored resolved, as the profile it had then, so re-importing a season never changes a job.
  *
- * @param sources where the matchup's teams were imported from, or null when both were given inline
+ * @param matchup    a MATCHUP job's teams; null for a tournament
+ * @param sources    where the matchup's teams were imported from, or null when both were given inline
+ * @param tournament a TOURNAMENT job's bracket; null for a matchup
  */
-public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources) {
+public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources,
+                      Tournament tournament) {
 
     public JobSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(settings, "settings");
-        if (type == JobType.MATCHUP) {
-            Objects.requireNonNull(matchup, "matchup");
+        switch (type) {
+            case MATCHUP -> Objects.requireNonNull(matchup, "matchup");
+            case TOURNAMENT -> Objects.requireNonNull(tournament, "tournament");
         }
     }
 
-    /** A job whose teams were all given inline. */
+    /** A matchup job. */
+    public JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources) {
+        this(type, matchup, settings, sources, null);
+    }
+
+    /** A matchup job whose teams were all given inline. */
     public JobSpec(JobType type, Matchup matchup, SimulationSettings settings) {
-        this(type, matchup, settings, null);
+        this(type, matchup, settings, null, null);
+    }
+
+    /** A tournament job. */
+    public static JobSpec ofTournament(Tournament tournament, SimulationSettings settings) {
+        return new JobSpec(JobType.TOURNAMENT, null, settings, null, tournament);
     }
 
     /** Where each team of a matchup came from; null for a team given inline. */

@@ -3,5 +3,7 @@ package io.tipoff.model;
 /** What a job simulates. */
 public enum JobType {
     /** One game between two teams, played {@code simulations} times. */
-    MATCHUP
+    MATCHUP,
+    /** A whole single-elimination bracket, every game a full game, played {@code simulations} times. */
+    TOURNAMENT
 }

@@ -23,6 +23,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
     /**
      * @param maxSimulations   the most games one job may ask for
      * @param defaultChunkSize games per chunk when a job does not say; about 0.3 s of a 2-core worker (PERFORMANCE.md)
+     * @param defaultTournamentChunkSize tournaments per chunk when a TOURNAMENT job does not say (a 68-team bracket is
+     *                         67 games)
      * @param maxChunks        the most chunks one job may be split into
      * @param publishTimeout   how long to wait for the broker to confirm a job's chunks
      * @param republishAfter   a job whose chunks were not confirmed this long after it was accepted is published again;
@@ -31,12 +33,13 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
+                       @DefaultValue("10000") int defaultTournamentChunkSize,
                        @DefaultValue("100000") int maxChunks,
                        @DefaultValue("10s") Duration publishTimeout,
                        @DefaultValue("30s") Duration republishAfter) {
 
         public Jobs {
-            if (maxSimulations < 1 || defaultChunkSize < 1 || maxChunks < 1) {
+            if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {
                 throw new IllegalArgumentException("tipoff.jobs.max-simulations, default-chunk-size and max-chunks "
                         + "must be at least 1");
             }

@@ -106,7 +106,8 @@ class JobRepository {
                 rs.getInt("chunks_completed"), rs.getInt("chunk_size"), rs.getLong("seed"),
                 (double) completed / simulations, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")),
-                rs.getString("error"), JobView.MatchupView.of(spec), spec.settings().league());
+                rs.getString("error"), JobView.MatchupView.of(spec), JobView.TournamentView.of(spec),
+                spec.settings().league());
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,16 +9,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/jobs}. Limits that depend on configuration (the most simulations, the most chunks)
  * are checked by {@link JobService}.
  *
  * @param seed      optional; a random one is chosen and stored when absent
- * @param chunkSize optional games per chunk; the configured default when absent
+ * @param chunkSize optional simulations (games, or tournaments) per chunk; the configured default when absent
  */
 record JobRequest(@NotNull(message = "is required") JobType type,
                   @NotNull(message = "is required") @Positive(message = "must be at least 1") Long simulations,
@@ -26,7 +28,32 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                   @Positive(message = "must be at least 1")
                   @Max(value = ChunkPlan.MAX_CHUNK_SIZE, message = "must be at most " + ChunkPlan.MAX_CHUNK_SIZE)
                   Integer chunkSize,
-                  @Valid MatchupRequest matchup) {
+                  @Valid MatchupRequest matchup,
+                  @Valid TournamentRequest tournament) {
+
+    /**
+     * A tournament: an imported season's bracket ({@code season}), or a bracket given inline ({@code teams} and
+     * {@code slots}, in the shape of Kaggle's seeds and slots), each team inline or by reference. The bracket's shape is
+     * checked by {@link io.tipoff.model.Bracket}.
+     */
+    record TournamentRequest(Integer season,
+                             @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
+                             List<@NotNull(message = "is required") @Valid SeededRequest> teams,
+                             @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
+                             List<@NotNull(message = "is required") @Valid SlotRequest> slots) {
+
+        /** The largest bracket anyone plays is 68 teams; a few hundred is a typo or an attack. */
+        static final int MAX_BRACKET_TEAMS = 512;
+    }
+
+    record SeededRequest(@NotBlank(message = "is required") @Size(max = 20) String seed,
+                         @NotNull(message = "is required") @Valid TeamRequest team) {
+    }
+
+    record SlotRequest(@NotBlank(message = "is required") @Size(max = 20) String slot,
+                       @NotBlank(message = "is required") @Size(max = 20) String strongSeed,
+                       @NotBlank(message = "is required") @Size(max = 20) String weakSeed) {
+    }
 
     record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,
                           @NotNull(message = "is required") @Valid TeamRequest teamB, Venue venue) {

@@ -1,16 +1,24 @@
 package io.tipoff.api.job;
 
+import io.tipoff.api.bracket.BracketCatalog;
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.api.job.JobRequest.MatchupRequest;
+import io.tipoff.api.job.JobRequest.SeededRequest;
 import io.tipoff.api.job.JobRequest.TeamRequest;
+import io.tipoff.api.job.JobRequest.TournamentRequest;
 import io.tipoff.api.team.TeamCatalog;
+import io.tipoff.model.Bracket;
+import io.tipoff.model.BracketException;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobType;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.TeamSeason;
+import io.tipoff.model.Tournament;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,9 +46,12 @@ class JobService {
     private final ChunkPublisher publisher;
     private final ApiProperties properties;
     private final TeamCatalog teams;
+    private final BracketCatalog brackets;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobService(JobRepository jobs, ChunkPublisher publisher, ApiProperties properties, TeamCatalog teams) {
+    JobService(JobRepository jobs, ChunkPublisher publisher, ApiProperties properties, TeamCatalog teams,
+               BracketCatalog brackets) {
+        this.brackets = brackets;
         this.jobs = jobs;
         this.publisher = publisher;
         this.properties = properties;
@@ -55,13 +66,17 @@ class JobService {
         if (request.type() == JobType.MATCHUP && request.matchup() == null) {
             throw new InvalidFieldException("matchup", "is required for a MATCHUP job");
         }
-        int chunkSize = request.chunkSize() != null ? request.chunkSize() : limits.defaultChunkSize();
+        if (request.type() == JobType.TOURNAMENT && request.tournament() == null) {
+            throw new InvalidFieldException("tournament", "is required for a TOURNAMENT job");
+        }
+        int chunkSize = request.chunkSize() != null ? request.chunkSize()
+                : request.type() == JobType.TOURNAMENT ? limits.defaultTournamentChunkSize() : limits.defaultChunkSize();
         ChunkPlan plan = ChunkPlan.of(request.simulations(), chunkSize);
         if (plan.chunks() > limits.maxChunks()) {
             throw new InvalidFieldException("chunkSize",
                     "splits the job into " + plan.chunks() + " chunks; at most " + limits.maxChunks() + " allowed");
         }
-        JobSpec spec = spec(request);
+        JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         jobs.insert(id, spec, seed, plan);
@@ -88,6 +103,48 @@ class JobService {
         }
         return new JobSpec(request.type(), new Matchup(a.profile(), b.profile(), matchup.venue()),
                 settings, sources);
+    }
+
+    /**
+     * The tournament's bracket with its teams resolved, and its settings: an imported season's bracket plays against
+     * that season's averages; an inline bracket against those of its first imported team's season, if any.
+     */
+    private JobSpec tournamentSpec(TournamentRequest request) {
+        boolean inline = request.teams() != null || request.slots() != null;
+        if ((request.season() != null) == inline) {
+            throw new InvalidFieldException("tournament", "needs either season, or teams and slots");
+        }
+        SimulationSettings settings = properties.simulation().settings();
+        if (request.season() != null) {
+            int season = request.season();
+            Bracket bracket = brackets.bracket(season).orElseThrow(() -> new InvalidFieldException(
+                    "tournament.season", "has no imported bracket (or a seeded team is no longer imported)"));
+            return JobSpec.ofTournament(new Tournament(season, bracket),
+                    settings.withLeague(teams.league(season).orElseThrow()));
+        }
+        if (request.teams() == null || request.slots() == null) {
+            throw new InvalidFieldException(request.teams() == null ? "tournament.teams" : "tournament.slots",
+                    "is required with an inline bracket");
+        }
+        List<Bracket.Seeded> seeded = new ArrayList<>();
+        Integer leagueSeason = null;
+        for (int i = 0; i < request.teams().size(); i++) {
+            SeededRequest entry = request.teams().get(i);
+            ResolvedTeam team = resolve("tournament.teams[" + i + "].team", entry.team());
+            seeded.add(new Bracket.Seeded(entry.seed(), team.profile()));
+            leagueSeason = leagueSeason != null || team.source() == null ? leagueSeason : team.source().season();
+        }
+        List<Bracket.Slot> slots = request.slots().stream()
+                .map(s -> new Bracket.Slot(s.slot(), s.strongSeed(), s.weakSeed())).toList();
+        try {
+            Bracket bracket = new Bracket(seeded, slots);
+            return JobSpec.ofTournament(new Tournament(null, bracket), leagueSeason == null ? settings
+                    : settings.withLeague(teams.league(leagueSeason).orElseThrow()));
+        } catch (BracketException e) {
+            boolean isSlot = slots.stream().anyMatch(s -> s.slot().equals(e.where()));
+            throw new InvalidFieldException(isSlot ? "tournament.slots" : "tournament.teams",
+                    (isSlot ? "slot " : "") + e.getMessage());
+        }
     }
 
     /** A team of the request, with where it was imported from (null for a team given inline). */

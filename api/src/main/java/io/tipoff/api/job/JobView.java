@@ -1,5 +1,6 @@
 package io.tipoff.api.job;
 
+import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
@@ -9,6 +10,7 @@ import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,7 +20,26 @@ import java.util.UUID;
 public record JobView(UUID id, JobType type, JobStatus status, long simulations, long simulationsCompleted,
                       int chunks, int chunksCompleted, int chunkSize, long seed, double progress, Instant createdAt,
                       Instant startedAt, Instant completedAt, String error, MatchupView matchup,
-                      LeagueAverages league) {
+                      TournamentView tournament, LeagueAverages league) {
+
+    /**
+     * A tournament's bracket: the seeded teams (their profiles as the job plays them are in the stored spec) and the
+     * slots; {@code season} is null for a bracket given inline.
+     */
+    public record TournamentView(Integer season, List<SeededTeam> teams, List<Bracket.Slot> slots) {
+
+        static TournamentView of(JobSpec spec) {
+            if (spec.tournament() == null) {
+                return null;
+            }
+            Bracket bracket = spec.tournament().bracket();
+            return new TournamentView(spec.tournament().season(), bracket.teams().stream()
+                    .map(t -> new SeededTeam(t.seed(), t.team().name())).toList(), bracket.slots());
+        }
+    }
+
+    public record SeededTeam(String seed, String name) {
+    }
 
     public record MatchupView(TeamView teamA, TeamView teamB, Venue venue) {
 

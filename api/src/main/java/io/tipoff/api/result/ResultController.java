@@ -1,6 +1,7 @@
 package io.tipoff.api.result;
 
 import io.tipoff.engine.MatchupResult;
+import io.tipoff.engine.TournamentResult;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +29,15 @@ class ResultController {
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> result(@PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(results.find(id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(results.find(id).json());
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
     String summary(@PathVariable UUID id) {
-        return ResultSummary.of(json.readValue(results.find(id), MatchupResult.class));
+        ResultRepository.StoredResult stored = results.find(id);
+        return switch (stored.type()) {
+            case MATCHUP -> ResultSummary.of(json.readValue(stored.json(), MatchupResult.class));
+            case TOURNAMENT -> ResultSummary.of(json.readValue(stored.json(), TournamentResult.class));
+        };
     }
 }

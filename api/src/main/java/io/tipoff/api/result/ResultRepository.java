@@ -2,6 +2,7 @@ package io.tipoff.api.result;
 
 import io.tipoff.api.job.JobNotFoundException;
 import io.tipoff.model.JobStatus;
+import io.tipoff.model.JobType;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,20 +17,24 @@ class ResultRepository {
         this.jdbc = jdbc;
     }
 
-    /** The stored result JSON; throws when the job is unknown or not completed. */
-    String find(UUID id) {
-        record Row(String status, String result) {
+    /** A job's result as stored: JSON of a MatchupResult or a TournamentResult, as its type says. */
+    record StoredResult(JobType type, String json) {
+    }
+
+    /** The stored result; throws when the job is unknown or not completed. */
+    StoredResult find(UUID id) {
+        record Row(String type, String status, String result) {
         }
         Row row = jdbc.sql("""
-                        select j.status, r.result from jobs j left join job_results r on r.job_id = j.id
+                        select j.type, j.status, r.result from jobs j left join job_results r on r.job_id = j.id
                         where j.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Row(rs.getString("status"), rs.getString("result")))
+                .query((rs, n) -> new Row(rs.getString("type"), rs.getString("status"), rs.getString("result")))
                 .optional()
                 .orElseThrow(() -> new JobNotFoundException(id));
         if (row.result() == null) {
             throw new ResultNotReadyException(id, JobStatus.valueOf(row.status()));
         }
-        return row.result();
+        return new StoredResult(JobType.valueOf(row.type()), row.result());
     }
 }

@@ -1,10 +1,16 @@
 package io.tipoff.api.result;
 
 import io.tipoff.engine.MatchupResult;
+import io.tipoff.engine.TournamentResult;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
-/** A matchup result as a few lines of text, for terminals ({@code Accept: text/plain}) and the demo. */
+/** A result as a few lines of text, for terminals ({@code Accept: text/plain}) and the demo. */
 final class ResultSummary {
+
+    /** Teams shown in a tournament summary: the likeliest champions. */
+    static final int TOURNAMENT_ROWS = 16;
 
     private ResultSummary() {
     }
@@ -42,6 +48,36 @@ final class ResultSummary {
                     box.threePointAttempts(), 100 * box.threePointPct(), box.freeThrowAttempts(),
                     box.freeThrowsMade(), box.turnovers(), box.offensiveRebounds()));
         }
+        return text.toString();
+    }
+
+    /** The teams most likely to win it all, with their chance of reaching each round, and the likeliest final fours. */
+    static String of(TournamentResult r) {
+        List<String> rounds = List.of("R32", "S16", "E8", "F4", "NCG", "CHAMP");
+        List<TournamentResult.Team> teams = r.teams().stream()
+                .sorted(Comparator.comparingDouble((TournamentResult.Team t) -> -t.rounds().get("CHAMP").p())
+                        .thenComparing(TournamentResult.Team::seed))
+                .limit(TOURNAMENT_ROWS)
+                .toList();
+        int width = Math.max(4, teams.stream().mapToInt(t -> t.name().length()).max().orElse(4)) + 2;
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%,d simulated tournaments of %d teams%n%n", r.simulations(),
+                r.teams().size()));
+        text.append(String.format(Locale.ROOT, "  %-5s %-" + width + "s", "seed", "team"));
+        rounds.forEach(round -> text.append(String.format(Locale.ROOT, "%8s", round)));
+        text.append(System.lineSeparator());
+        for (TournamentResult.Team team : teams) {
+            text.append(String.format(Locale.ROOT, "  %-5s %-" + width + "s", team.seed(), team.name()));
+            for (String round : rounds) {
+                TournamentResult.Probability p = team.rounds().get(round);
+                text.append(p == null ? String.format(Locale.ROOT, "%8s", "")
+                        : String.format(Locale.ROOT, "%7.1f%%", 100 * p.p()));
+            }
+            text.append(System.lineSeparator());
+        }
+        text.append(String.format(Locale.ROOT, "%n  likeliest final fours:%n"));
+        r.finalFours().stream().limit(5).forEach(four -> text.append(String.format(Locale.ROOT, "  %6.2f%%  %s%n",
+                100 * four.probability(), String.join(", ", four.names()))));
         return text.toString();
     }
 }

@@ -1,8 +1,7 @@
 package io.tipoff.worker.chunk;
 
-import io.tipoff.engine.MatchupAggregate;
-import io.tipoff.engine.MatchupModel;
 import io.tipoff.engine.ParallelSimulation;
+import io.tipoff.engine.Simulation;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.worker.config.WorkerProperties;
 import java.util.Optional;
@@ -24,11 +23,14 @@ class ChunkProcessor {
     private static final Logger log = LoggerFactory.getLogger(ChunkProcessor.class);
 
     private final ChunkStore store;
+    private final SimulationCache simulations;
     private final ExecutorService simulationPool;
     private final int threads;
 
-    ChunkProcessor(ChunkStore store, ExecutorService simulationPool, WorkerProperties properties) {
+    ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
+                   WorkerProperties properties) {
         this.store = store;
+        this.simulations = simulations;
         this.simulationPool = simulationPool;
         this.threads = properties.worker().effectiveThreads();
     }
@@ -63,12 +65,12 @@ class ChunkProcessor {
             return;
         }
         long start = System.nanoTime();
-        MatchupModel model = MatchupModel.of(job.get().spec().matchup(), job.get().spec().settings());
-        MatchupAggregate aggregate = ParallelSimulation.run(simulationPool, threads, model, job.get().seed(),
+        Simulation<?> simulation = simulations.of(chunk.jobId(), job.get().spec());
+        Object aggregate = ParallelSimulation.run(simulationPool, threads, simulation, job.get().seed(),
                 chunk.firstGame(), chunk.games());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         ChunkStore.Saved saved = store.save(chunk, aggregate, elapsedMillis);
-        log.info("Chunk {}: {} games in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(), elapsedMillis,
-                threads, saved);
+        log.info("Chunk {}: {} simulations in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
+                elapsedMillis, threads, saved);
     }
 }

@@ -1,12 +1,12 @@
 package io.tipoff.worker.chunk;
 
-import io.tipoff.engine.MatchupAggregate;
-import io.tipoff.engine.MatchupResult;
+import io.tipoff.engine.Simulation;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.model.JobSpec;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +72,7 @@ class ChunkStore {
     }
 
     @Transactional
-    Saved save(ChunkMessage chunk, MatchupAggregate aggregate, long elapsedMillis) {
+    Saved save(ChunkMessage chunk, Object aggregate, long elapsedMillis) {
         int inserted = jdbc.sql("""
                         insert into chunk_results (job_id, chunk_index, first_game, games, aggregate, worker, elapsed_ms)
                         values (:id, :chunk, :firstGame, :games, cast(:aggregate as jsonb), :worker, :elapsed)
@@ -118,21 +118,25 @@ class ChunkStore {
                 .param("id", jobId)
                 .query((rs, n) -> json.readValue(rs.getString("spec"), JobSpec.class))
                 .single();
+        reduce(jobId, Simulation.of(spec));
+    }
+
+    private <A> void reduce(UUID jobId, Simulation<A> simulation) {
         // One chunk at a time: a job of 100,000 chunks never holds all their aggregates in memory at once.
-        MatchupAggregate[] total = {MatchupAggregate.EMPTY};
+        AtomicReference<A> total = new AtomicReference<>();
         jdbc.sql("select aggregate from chunk_results where job_id = :id order by chunk_index")
                 .param("id", jobId)
                 .query(rs -> {
-                    total[0] = total[0].merge(json.readValue(rs.getString("aggregate"), MatchupAggregate.class));
+                    A chunk = json.readValue(rs.getString("aggregate"), simulation.aggregateType());
+                    total.accumulateAndGet(chunk, (sum, next) -> sum == null ? next : simulation.merge(sum, next));
                 });
-        MatchupResult result = MatchupResult.of(spec.matchup().teamA().name(), spec.matchup().teamB().name(),
-                total[0]);
+        Object result = simulation.result(total.get());
         jdbc.sql("""
                         insert into job_results (job_id, result, aggregate)
                         values (:id, cast(:result as json), cast(:aggregate as jsonb))""")
                 .param("id", jobId)
                 .param("result", json.writeValueAsString(result))
-                .param("aggregate", json.writeValueAsString(total[0]))
+                .param("aggregate", json.writeValueAsString(total.get()))
                 .update();
     }
 }

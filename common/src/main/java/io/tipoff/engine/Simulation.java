@@ -1,0 +1,36 @@
+package io.tipoff.engine;
+
+import io.tipoff.model.JobSpec;
+
+/**
+ * A job's subject ready to be played: a matchup ({@link MatchupModel}) or a bracket ({@link TournamentModel}).
+ * Simulation {@code i} of a job is always played the same way (its own random streams), so any split of a job's
+ * simulations into ranges, played anywhere, merges into the same aggregate.
+ *
+ * @param <A> the exact, mergeable counts of a range of simulations
+ */
+public interface Simulation<A> {
+
+    /** Plays simulations {@code first … first + count − 1} of the job seeded with {@code seed}. */
+    A simulate(long seed, long first, long count);
+
+    /** The counts of two disjoint ranges together. */
+    A merge(A one, A other);
+
+    /** What the counts are, for reading them back (a chunk's aggregate is stored as JSON). */
+    Class<A> aggregateType();
+
+    /** What a finished job answers, from the counts of all its simulations. */
+    Object result(A total);
+
+    /** Games in one simulation: 1 for a matchup, one per slot for a tournament. */
+    int gamesPerSimulation();
+
+    /** The model of a stored job. */
+    static Simulation<?> of(JobSpec spec) {
+        return switch (spec.type()) {
+            case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
+            case TOURNAMENT -> TournamentModel.of(spec.tournament().bracket(), spec.settings());
+        };
+    }
+}
