@@ -51,7 +51,8 @@ public final class Backtest {
               --json            print one JSON object instead of the report
               --concurrency N   jobs in flight at once (default 16)
               --timeout S       give up after S seconds (default 1800)
-              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)""";
+              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)
+              --tournaments     whole brackets instead of games (bin/tipoff backtest --tournaments --help)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -104,7 +105,7 @@ public final class Backtest {
                     Duration.ofSeconds(timeoutSeconds));
         }
 
-        private static long number(String option, String value, long min, long max) {
+        static long number(String option, String value, long min, long max) {
             try {
                 long number = Long.parseLong(value.replace("_", ""));
                 if (number >= min && number <= max) {
@@ -137,6 +138,10 @@ public final class Backtest {
      * {@code err}), 2 a bad command line.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--tournaments")) {
+            return TournamentBacktest.run(List.of(args).stream().filter(a -> !a.equals("--tournaments"))
+                    .toArray(String[]::new), out, err);
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -330,7 +335,7 @@ public final class Backtest {
     }
 
     /** Appends one formatted line (or several, split by %n) without trailing blanks. */
-    private static void line(StringBuilder text, String format, Object... args) {
+    static void line(StringBuilder text, String format, Object... args) {
         String formatted = String.format(Locale.ROOT, format, args);
         formatted.lines().forEach(l -> text.append(l.stripTrailing()).append('\n'));
         if (formatted.isEmpty() || formatted.endsWith("\n")) {
@@ -374,7 +379,7 @@ public final class Backtest {
         return json;
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
