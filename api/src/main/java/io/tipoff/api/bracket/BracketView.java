@@ -21,6 +21,6 @@ record BracketView(int season, List<Seed> seeds, List<Bracket.Slot> slots) {
 
     /** The key is the team id for every team of a bracket import (its files always carry TeamID). */
     private static Integer teamId(String key) {
-        return key.chars().allMatch(Character::isDigit) && !key.isEmpty() ? Integer.valueOf(key) : null;
+        return !key.isEmpty() && key.chars().allMatch(Character::isDigit) ? Integer.valueOf(key) : null;
     }
 }
