@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +27,19 @@ public final class Http {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** A {@code multipart/form-data} upload of text files, one part per entry, each named for its part. */
+    public HttpResponse<String> postFiles(String path, Map<String, String> files) {
+        String boundary = "tipoff-test-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"")
+                .append(name).append(".csv\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n")
+                .append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toString());
     }
 
     public HttpResponse<String> postJson(String path, String body) {

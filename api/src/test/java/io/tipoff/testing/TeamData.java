@@ -28,7 +28,7 @@ public final class TeamData {
             + "2019,1438,Virginia,Virginia,ACC,38,35,123.0,89.9,0.9736,55.2,44.7,14.7,17.5,30.4,25.4,29.1,26.3,52.5,"
             + "45.7,39.5,28.9,60.7,11.1,Champions,1\n";
 
-    private static final Path SHARED_FILE = Path.of("shared", "data", "ncaa", "torvik_teams_2013_2019.csv");
+    private static final Path SHARED_DIR = Path.of("shared", "data", "ncaa");
 
     private TeamData() {
     }
@@ -39,9 +39,15 @@ public final class TeamData {
      * a checkout one level deeper (a git worktree). Never copied into the project.
      */
     public static Optional<Path> sharedTorvikFile() {
+        return sharedFile("torvik_teams_2013_2019.csv");
+    }
+
+    /** A file of the shared NCAA data ({@code tourney_seeds_2013_2019.csv}, …), found as the Torvik file is. */
+    public static Optional<Path> sharedFile(String name) {
+        Path file = SHARED_DIR.resolve(name);
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(SHARED_FILE))) {
-                return Optional.of(dir.resolve(SHARED_FILE));
+            if (Files.isRegularFile(dir.resolve(file))) {
+                return Optional.of(dir.resolve(file));
             }
         }
         return Optional.empty();

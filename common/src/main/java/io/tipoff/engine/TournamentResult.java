@@ -42,7 +42,7 @@ public record TournamentResult(long simulations, List<Team> teams, List<Share> c
     }
 
     /** The name of the round that a win at {@code depth} below the final reaches: the round of 2^depth teams. */
-    static String round(int depth) {
+    public static String round(int depth) {
         return switch (depth) {
             case 0 -> "CHAMP";
             case 1 -> "NCG";

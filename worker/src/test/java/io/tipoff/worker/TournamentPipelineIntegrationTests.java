@@ -111,7 +111,8 @@ class TournamentPipelineIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = Http.json(response).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("tournament.slots");
-        assertThat(error.get("message").asString()).startsWith("slot R1W1: names W05");
+        assertThat(error.get("slot").asString()).isEqualTo("R1W1");
+        assertThat(error.get("message").asString()).startsWith("names W05");
     }
 
     private static String completed(Map<String, Object> body) {

@@ -7,11 +7,6 @@ import io.tipoff.api.cli.BacktestScore.Simulated;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,15 +51,15 @@ public final class Backtest {
               --json            print one JSON object instead of the report
               --concurrency N   jobs in flight at once (default 16)
               --timeout S       give up after S seconds (default 1800)
-              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)""";
+              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)
+              --tournaments     whole brackets instead of games (bin/tipoff backtest --tournaments --help)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Options options;
     private final PrintStream err;
     private final boolean progress;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ApiClient api;
 
     /** The command line, checked. */
     record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, Path out, boolean json,
@@ -110,7 +105,7 @@ public final class Backtest {
                     Duration.ofSeconds(timeoutSeconds));
         }
 
-        private static long number(String option, String value, long min, long max) {
+        static long number(String option, String value, long min, long max) {
             try {
                 long number = Long.parseLong(value.replace("_", ""));
                 if (number >= min && number <= max) {
@@ -128,6 +123,7 @@ public final class Backtest {
         this.options = options;
         this.err = err;
         this.progress = progress;
+        this.api = new ApiClient(options.url());
     }
 
     public static void main(String[] args) {
@@ -142,6 +138,10 @@ public final class Backtest {
      * {@code err}), 2 a bad command line.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--tournaments")) {
+            return TournamentBacktest.run(List.of(args).stream().filter(a -> !a.equals("--tournaments"))
+                    .toArray(String[]::new), out, err);
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -197,14 +197,7 @@ public final class Backtest {
     // --- the api -------------------------------------------------------------------------------------------------
 
     private void importTeams(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/teams/import"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the api refused the team data of " + file.getFileName() + ": "
-                    + problem(response));
-        }
-        JsonNode imported = JSON.readTree(response.body());
+        JsonNode imported = api.importTeams(file);
         List<Integer> seasons = new ArrayList<>();
         imported.path("seasons").forEach(season -> seasons.add(season.path("season").asInt()));
         err.printf(Locale.ROOT, "Imported %d team seasons (%s) from %s%n", imported.path("teams").asInt(),
@@ -260,72 +253,10 @@ public final class Backtest {
         matchup.putObject("teamB").put("season", game.season()).put("teamId", game.teamB());
         matchup.put("venue", "NEUTRAL");
         String what = "season " + game.season() + ", team " + game.teamA() + " vs team " + game.teamB();
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
-        if (posted.statusCode() != 202) {
-            throw new IllegalStateException("the api refused the job for " + what + ": " + problem(posted));
-        }
-        String id = JSON.readTree(posted.body()).get("id").asString();
-        HttpRequest poll = HttpRequest.newBuilder(uri("/api/v1/jobs/" + id)).GET().build();
-        long start = System.nanoTime();
-        while (true) {
-            HttpResponse<String> response = send(poll);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("job " + id + " (" + what + "): " + problem(response));
-            }
-            JsonNode job = JSON.readTree(response.body());
-            String status = job.get("status").asString();
-            if (status.equals("COMPLETED")) {
-                break;
-            }
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                throw new IllegalStateException("job " + id + " (" + what + ") " + status + ": "
-                        + job.path("error").asString("no error given"));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("job " + id + " (" + what + ") still " + status + " at the timeout");
-            }
-            // A 10,000-game job takes some tens of milliseconds: poll often at first, then back off so that long
-            // jobs are not polled for nothing.
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-            Thread.sleep(Math.max(5, Math.min(250, elapsedMillis / 10)));
-        }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/result"))
-                .header("Accept", "application/json").GET().build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the result of job " + id + " (" + what + "): " + problem(response));
-        }
-        JsonNode result = JSON.readTree(response.body());
+        JsonNode result = api.result(api.submit(body, what), what, deadline);
         return new Simulated(result.get("teamA").get("winProbability").asDouble(),
                 result.get("margin").get("mean").asDouble(), result.get("margin").get("stdDev").asDouble(),
                 result.get("totalPoints").get("mean").asDouble(), result.get("overtimeRate").asDouble());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new IllegalStateException("the api does not answer at " + options.url()
-                    + " (start it with bin/tipoff up, or give --url)", e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create(options.url() + path);
-    }
-
-    /** What went wrong, from a problem body ({@code detail}) or whatever else the answer says. */
-    private static String problem(HttpResponse<String> response) {
-        String detail = null;
-        try {
-            detail = JSON.readTree(response.body()).path("detail").asString(null);
-        } catch (JacksonException e) {
-            // not JSON: the body itself below
-        }
-        String body = response.body().strip();
-        return response.statusCode() + " " + (detail != null ? detail
-                : body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
 
     private IllegalStateException timedOut(int done, int games) {
@@ -404,7 +335,7 @@ public final class Backtest {
     }
 
     /** Appends one formatted line (or several, split by %n) without trailing blanks. */
-    private static void line(StringBuilder text, String format, Object... args) {
+    static void line(StringBuilder text, String format, Object... args) {
         String formatted = String.format(Locale.ROOT, format, args);
         formatted.lines().forEach(l -> text.append(l.stripTrailing()).append('\n'));
         if (formatted.isEmpty() || formatted.endsWith("\n")) {
@@ -448,7 +379,7 @@ public final class Backtest {
         return json;
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

@@ -155,7 +155,8 @@ record BacktestData(List<Path> teamFiles, List<Matchup> games) {
         throw new IllegalArgumentException("--seasons: not a season: " + text.trim());
     }
 
-    private static List<Path> files(Path dir, String glob) throws IOException {
+    /** The files of {@code dir} that match {@code glob}, by name; none is an error naming what is missing. */
+    static List<Path> files(Path dir, String glob) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var stream = Files.newDirectoryStream(dir, glob)) {
             stream.forEach(files::add);

@@ -1,6 +1,7 @@
 package io.tipoff.api.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tipoff.api.bracket.BracketDataException;
 import io.tipoff.api.job.IdempotencyKeyReusedException;
 import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.job.JobFinishedException;
@@ -9,7 +10,9 @@ import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -37,23 +40,37 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every error as {@code application/problem+json} (RFC 9457). A bad request names each field at fault in
  * {@code errors: [{field, message}]}, with the field's path in the request body ({@code matchup.teamA.tempo}); in an
- * uploaded CSV file the field is the column and {@code line} its line (1 being the header).
+ * uploaded CSV file the field is the column and {@code line} its line (1 being the header), in an upload of several
+ * files {@code part} says which file, and a bracket that is not a tree names the {@code slot} at fault.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** One field at fault; {@code line} only for a field of an uploaded file. */
+    /**
+     * One field at fault; {@code line} only for a field of an uploaded file, {@code part} for a file of a multipart
+     * upload, {@code slot} for a slot of a bracket.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FieldProblem(String field, String message, Integer line) {
+    record FieldProblem(String field, String message, Integer line, String part, String slot) {
 
         FieldProblem(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, null, null);
         }
 
+        FieldProblem(String field, String message, Integer line) {
+            this(field, message, line, null, null);
+        }
+
+        /** {@code line 3, 2P_O: must be …}, {@code slots line 12, Slot R2W1: names …}, {@code seeds is required}. */
         String describe() {
-            return line == null ? field + " " + message : "line " + line + ", " + field + ": " + message;
+            if (line == null && part == null && slot == null) {
+                return field + " " + message;
+            }
+            String where = String.join(" ", Stream.of(part, line == null ? null : "line " + line)
+                    .filter(Objects::nonNull).toList());
+            return (where.isEmpty() ? "" : where + ", ") + field + (slot == null ? "" : " " + slot) + ": " + message;
         }
     }
 
@@ -88,12 +105,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), null, null, ex.slot())));
     }
 
     @ExceptionHandler(TeamDataException.class)
     ResponseEntity<Object> badTeamData(TeamDataException ex) {
         return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), ex.line())));
+    }
+
+    @ExceptionHandler(BracketDataException.class)
+    ResponseEntity<Object> badBracketData(BracketDataException ex) {
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), ex.line(), ex.part(), ex.slot())));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -5,11 +5,23 @@ public class InvalidFieldException extends RuntimeException {
 
     private final String field;
     private final String reason;
+    private final String slot;
 
     public InvalidFieldException(String field, String reason) {
-        super(field + " " + reason);
+        this(field, reason, null);
+    }
+
+    /** A field of a bracket, at fault in one slot. */
+    public InvalidFieldException(String field, String reason, String slot) {
+        super(field + " " + (slot == null ? "" : slot + ": ") + reason);
         this.field = field;
         this.reason = reason;
+        this.slot = slot;
+    }
+
+    /** The bracket slot at fault, or null. */
+    public String slot() {
+        return slot;
     }
 
     public String field() {

@@ -192,8 +192,8 @@ class JobService {
                     : settings.withLeague(teams.league(leagueSeason).orElseThrow()));
         } catch (BracketException e) {
             boolean isSlot = slots.stream().anyMatch(s -> s.slot().equals(e.where()));
-            throw new InvalidFieldException(isSlot ? "tournament.slots" : "tournament.teams",
-                    (isSlot ? "slot " : "") + e.getMessage());
+            throw isSlot ? new InvalidFieldException("tournament.slots", e.reason(), e.where())
+                    : new InvalidFieldException("tournament.teams", e.getMessage());
         }
     }
 

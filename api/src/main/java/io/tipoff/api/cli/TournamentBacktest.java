@@ -1,0 +1,299 @@
+package io.tipoff.api.cli;
+
+import static io.tipoff.api.cli.Backtest.fixed;
+import static io.tipoff.api.cli.Backtest.line;
+
+import io.tipoff.api.cli.TournamentScore.Group;
+import io.tipoff.api.cli.TournamentScore.Scores;
+import io.tipoff.api.cli.TournamentScore.TeamRound;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Replays whole NCAA tournaments through the running system: {@code bin/tipoff backtest --tournaments --data DIR}.
+ * Imports the directory's teams and brackets ({@link DataImport}), plays each chosen season's bracket as one
+ * TOURNAMENT job (every job with the same seed, so that a rerun prints the same numbers), and scores every team's
+ * chance to win each game on its path against how far it really went ({@link TournamentScore}), beside the exact
+ * chances of the same bracket played with log5 of Torvik's BARTHAG ({@link Log5Bracket}).
+ *
+ * <p>Prints a readable report on standard output, or with {@code --json} one JSON object; progress and notes go to
+ * standard error.
+ */
+final class TournamentBacktest {
+
+    static final String USAGE = """
+            Usage: bin/tipoff backtest --tournaments --data DIR [--seasons 2013-2019] [--simulations 10000] [--seed 1]
+                                       [--json] [--timeout 1800]
+              --data DIR        torvik_teams_*.csv, tourney_seeds_*.csv and tourney_slots_*.csv, as in the shared
+                                NCAA data (the teams need BARTHAG and POSTSEASON)
+              --seasons S       2015, 2013-2019 or 2013,2015 (default: every season in the seeds files)
+              --simulations N   tournaments simulated per season (default 10000)
+              --seed N          the seed of every job: the same seed gives the same numbers (default 1)
+              --json            print one JSON object instead of the report
+              --timeout S       give up after S seconds (default 1800)
+              --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)""";
+
+    private final Options options;
+    private final PrintStream err;
+    private final ApiClient api;
+
+    /** The command line, checked. */
+    record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, boolean json,
+                   Duration timeout) {
+
+        static Options parse(String[] args) {
+            String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
+            Path data = null;
+            Set<Integer> seasons = null;
+            long simulations = 10_000;
+            long seed = 1;
+            boolean json = false;
+            long timeoutSeconds = 1800;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--json")) {
+                    json = true;
+                    continue;
+                }
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
+                            : "unexpected argument " + option);
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--url" -> url = value.replaceAll("/+$", "");
+                    case "--data" -> data = Path.of(value);
+                    case "--seasons" -> seasons = BacktestData.parseSeasons(value);
+                    case "--simulations" -> simulations = Backtest.Options.number(option, value, 1, 1_000_000_000);
+                    case "--seed" -> seed = Backtest.Options.number(option, value, 0, Long.MAX_VALUE);
+                    case "--timeout" -> timeoutSeconds = Backtest.Options.number(option, value, 1, 7 * 24 * 3600);
+                    default -> throw new IllegalArgumentException("unknown option " + option
+                            + (option.equals("--out") || option.equals("--concurrency") ? " with --tournaments" : ""));
+                }
+            }
+            if (data == null) {
+                throw new IllegalArgumentException("--data DIR is required");
+            }
+            return new Options(url, data, seasons, simulations, seed, json, Duration.ofSeconds(timeoutSeconds));
+        }
+    }
+
+    private TournamentBacktest(Options options, PrintStream err) {
+        this.options = options;
+        this.err = err;
+        this.api = new ApiClient(options.url());
+    }
+
+    /**
+     * Runs a tournament backtest as the command line says (without {@code --tournaments}); returns the exit status:
+     * 0 done, 1 failed (the reason on {@code err}), 2 a bad command line.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("backtest: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            new TournamentBacktest(options, err).run(out);
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            err.println("backtest: " + e.getMessage());
+            return 1;
+        } catch (JacksonException e) {
+            err.println("backtest: the api answered something that is not the expected JSON: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("backtest: interrupted");
+            return 1;
+        }
+    }
+
+    private void run(PrintStream out) throws IOException, InterruptedException {
+        TournamentData data = TournamentData.read(options.data(), options.seasons());
+        Set<Integer> seasons = new TreeSet<>();
+        data.seasons().forEach(season -> seasons.add(season.season()));
+        DataImport.run(api, options.data(), seasons, err);
+
+        // Every season's job is submitted before any is awaited: the workers play them back to back.
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        Map<Integer, String> jobs = new LinkedHashMap<>();
+        for (TournamentData.Season season : data.seasons()) {
+            jobs.put(season.season(), api.submit(job(season.season()), "season " + season.season()));
+        }
+        List<TeamRound> teamRounds = new ArrayList<>();
+        for (TournamentData.Season season : data.seasons()) {
+            String what = "the " + season.season() + " tournament";
+            JsonNode result = api.result(jobs.get(season.season()), what, deadline);
+            err.printf(Locale.ROOT, "Season %d: %,d tournaments simulated (job %s)%n", season.season(),
+                    result.path("simulations").asLong(), jobs.get(season.season()));
+            List<TeamRound> scored = teamRounds(season, result);
+            inconsistencies(scored).forEach(note -> err.println("note: " + note));
+            teamRounds.addAll(scored);
+        }
+        TournamentScore score = TournamentScore.of(teamRounds, options.simulations());
+        if (options.json()) {
+            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    json(score, seasons, options.simulations(), options.seed())));
+        } else {
+            out.print(report(score, seasons, options.simulations(), options.seed()));
+        }
+    }
+
+    private ObjectNode job(int season) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        body.put("type", "TOURNAMENT");
+        body.put("simulations", options.simulations());
+        body.put("seed", options.seed());
+        body.putObject("tournament").put("season", season);
+        return body;
+    }
+
+    /**
+     * Every team-round of a season: each team's chance to win each game on its path as the job's result has it
+     * ({@code teams[].rounds}), the same from the log5 bracket, and whether it won.
+     *
+     * @throws IllegalStateException when the result is not of the season's bracket
+     */
+    static List<TeamRound> teamRounds(TournamentData.Season season, JsonNode result) {
+        Map<String, Map<String, Double>> log5 = Log5Bracket.chances(season.ratings(), season.slots());
+        List<TeamRound> teamRounds = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (JsonNode team : result.path("teams")) {
+            String seed = team.path("seed").asString();
+            TournamentData.Team data = season.teams().get(seed);
+            if (data == null || !seen.add(seed)) {
+                throw new IllegalStateException("the result of the " + season.season() + " tournament has seed "
+                        + seed + (data == null ? ", which its bracket in the data has not" : " twice"));
+            }
+            Map<String, Double> exact = log5.get(seed);
+            if (!exact.keySet().equals(rounds(team).keySet())) {
+                throw new IllegalStateException("the result of the " + season.season() + " tournament gives " + seed
+                        + " the rounds " + rounds(team).keySet() + ", its bracket in the data " + exact.keySet());
+            }
+            rounds(team).forEach((round, p) -> teamRounds.add(new TeamRound(season.season(), seed, round,
+                    TournamentScore.won(data.postseason(), round), p, exact.get(round))));
+        }
+        if (seen.size() != season.teams().size()) {
+            throw new IllegalStateException("the result of the " + season.season() + " tournament has "
+                    + seen.size() + " teams, its bracket in the data " + season.teams().size());
+        }
+        return teamRounds;
+    }
+
+    private static Map<String, Double> rounds(JsonNode team) {
+        Map<String, Double> rounds = new LinkedHashMap<>();
+        team.path("rounds").properties().forEach(e -> rounds.put(e.getKey(), e.getValue().path("p").asDouble()));
+        return rounds;
+    }
+
+    /**
+     * Rounds of a season where the teams' POSTSEASON does not match the bracket: as many teams must have won a round
+     * as it has games, which the simulated chances of the round add up to (exactly, one winner per game).
+     */
+    static List<String> inconsistencies(List<TeamRound> season) {
+        Map<String, double[]> rounds = new LinkedHashMap<>();
+        for (TeamRound r : season) {
+            double[] sums = rounds.computeIfAbsent(r.round(), k -> new double[2]);
+            sums[0] += r.won() ? 1 : 0;
+            sums[1] += r.tipoff();
+        }
+        List<String> notes = new ArrayList<>();
+        rounds.forEach((round, sums) -> {
+            if (sums[0] != Math.rint(sums[1])) {
+                notes.add(String.format(Locale.ROOT, "season %d, %s: %d teams won this round by POSTSEASON, "
+                        + "the bracket has %d games", season.get(0).season(), round, (long) sums[0],
+                        Math.round(sums[1])));
+            }
+        });
+        return notes;
+    }
+
+    // --- output --------------------------------------------------------------------------------------------------
+
+    static String report(TournamentScore score, Set<Integer> seasons, long simulations, long seed) {
+        StringBuilder text = new StringBuilder();
+        line(text, "Tournament backtest: %d NCAA tournament%s of %s, %,d simulated brackets each (seed %d)",
+                score.seasons(), score.seasons() == 1 ? "" : "s", BacktestData.seasonsText(seasons), simulations,
+                seed);
+        line(text, "%,d team-rounds: each team's chance to win each game on its path, against how far it went%n",
+                score.teamRounds());
+        String row = "%-16s %8s %14s";
+        line(text, row, "", "Tipoff", "log5 BARTHAG");
+        line(text, row, "log loss", fixed(score.tipoff().logLoss(), 4), fixed(score.log5().logLoss(), 4));
+        line(text, row, "Brier score", fixed(score.tipoff().brier(), 4), fixed(score.log5().brier(), 4));
+
+        line(text, "%nBy round (the round a win reaches; R64 is winning a First Four game)");
+        table(text, "round", score.byRound());
+        line(text, "%nBy season");
+        table(text, "season", score.bySeason());
+        line(text, "%nA simulated chance of 0 counts as half a tournament in %,d for the log loss.", simulations);
+        return text.toString();
+    }
+
+    private static void table(StringBuilder text, String what, List<Group> groups) {
+        String row = "%-7s %11s   %8s %8s   %8s %8s";
+        line(text, "%-7s %11s   %17s   %17s", "", "", "---- log loss ---", "-- Brier score --");
+        line(text, row, what, "team-rounds", "Tipoff", "log5", "Tipoff", "log5");
+        for (Group g : groups) {
+            line(text, row, g.name(), String.format(Locale.ROOT, "%,d", g.teamRounds()),
+                    fixed(g.tipoff().logLoss(), 4), fixed(g.log5().logLoss(), 4), fixed(g.tipoff().brier(), 4),
+                    fixed(g.log5().brier(), 4));
+        }
+    }
+
+    static ObjectNode json(TournamentScore score, Set<Integer> seasons, long simulations, long seed) {
+        ObjectNode json = ApiClient.JSON.createObjectNode();
+        ArrayNode seasonList = json.putArray("seasons");
+        new TreeSet<>(seasons).forEach(seasonList::add);
+        json.put("simulations", simulations);
+        json.put("seed", seed);
+        json.put("teamRounds", score.teamRounds());
+        json.set("tipoff", json(score.tipoff()));
+        json.set("log5Barthag", json(score.log5()));
+        json.set("byRound", json(score.byRound(), "round"));
+        json.set("bySeason", json(score.bySeason(), "season"));
+        return json;
+    }
+
+    private static ArrayNode json(List<Group> groups, String key) {
+        ArrayNode list = ApiClient.JSON.createArrayNode();
+        for (Group g : groups) {
+            ObjectNode row = list.addObject();
+            if (key.equals("season")) {
+                row.put(key, Integer.parseInt(g.name()));
+            } else {
+                row.put(key, g.name());
+            }
+            row.put("teamRounds", g.teamRounds());
+            row.set("tipoff", json(g.tipoff()));
+            row.set("log5Barthag", json(g.log5()));
+        }
+        return list;
+    }
+
+    private static ObjectNode json(Scores scores) {
+        return ApiClient.JSON.createObjectNode().put("logLoss", scores.logLoss()).put("brier", scores.brier());
+    }
+}
