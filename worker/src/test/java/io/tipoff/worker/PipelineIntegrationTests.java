@@ -203,6 +203,27 @@ class PipelineIntegrationTests {
         assertThat(statusOf(id)).isEqualTo("FAILED");
     }
 
+    @Test
+    void aChunkThatIsNotOneOfItsJobsIsDeadLetteredWithItsReasonAndTheJobCompletes() {
+        String id = submit(20_000, 11L, 10_000);
+        services.withChannel(channel -> channel.queuePurge(services.deadLetterQueue()));
+        // Chunk 5 of a job of two chunks, and chunk 1 with games of its own: made up, or garbled on the way.
+        publishChunkAgain(id, 5, 50_000, 10_000);
+        publishChunkAgain(id, 1, 10_000, 3);
+        worker = Apps.worker(services, "tipoff.worker.threads=1");
+
+        JsonNode job = awaitCompleted(id);
+        assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(20_000);
+        awaitAllChunksAcknowledged();
+        assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(2);
+        String header = services.withChannel(channel -> {
+            com.rabbitmq.client.GetResponse dead = channel.basicGet(services.deadLetterQueue(), false);
+            channel.basicNack(dead.getEnvelope().getDeliveryTag(), false, true);
+            return String.valueOf(dead.getProps().getHeaders().get("x-exception-message"));
+        });
+        assertThat(header).contains("not a chunk of its job").contains("2 chunks of 10000");
+    }
+
     private static String statusOf(String id) {
         return jdbc.sql("select status from jobs where id = :id").param("id", UUID.fromString(id))
                 .query(String.class).single();
