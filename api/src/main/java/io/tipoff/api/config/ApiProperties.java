@@ -32,6 +32,9 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         nothing ready, has its missing chunks sent again (checked every
      *                         {@code tipoff.jobs.reconcile-check}, 10 s); longer than the slowest chunk takes
      * @param maxSends         a chunk sent this many times without completing fails its job
+     * @param relayEnabled     whether this api publishes the outbox; false leaves the publishing of the jobs it
+     *                         accepts to another api instance (the fault-injection suite uses it to kill an api
+     *                         between its commit and its publishing)
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
@@ -39,7 +42,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("100000") int maxChunks,
                        @DefaultValue("10s") Duration publishTimeout,
                        @DefaultValue("2m") Duration reconcileAfter,
-                       @DefaultValue("5") int maxSends) {
+                       @DefaultValue("5") int maxSends,
+                       @DefaultValue("true") boolean relayEnabled) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {
