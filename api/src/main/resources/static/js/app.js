@@ -64,7 +64,9 @@ function follow(job) {
     const update = (event) => {
         const progress = JSON.parse(event.data);
         setProgress(progress);
-        return progress;
+        // The job's line in the list moves with it.
+        document.querySelector(`#recent tr[data-job="${job.id}"] td:nth-child(3)`)
+            ?.replaceChildren(...statusOf(progress));
     };
     events.addEventListener('progress', update);
     for (const name of ['completed', 'failed', 'cancelled']) {
@@ -126,6 +128,10 @@ async function showResult(job) {
     }
 }
 
+/** A job's status as the list shows it: "running 45.0%", "completed". */
+const statusOf = (job) => [el('span', {class: `status-${job.status.toLowerCase()}`}, job.status.toLowerCase()),
+    isFinal(job.status) ? '' : ` ${pct(job.progress)}`];
+
 async function loadRecent() {
     const body = $('recent').querySelector('tbody');
     try {
@@ -133,8 +139,7 @@ async function loadRecent() {
         body.replaceChildren(...page.jobs.map((job) => el('tr', {'data-job': job.id},
             el('td', {}, el('a', {href: `#job=${job.id}`}, describe(job))),
             el('td', {class: 'num'}, count(job.simulations)),
-            el('td', {}, el('span', {class: `status-${job.status.toLowerCase()}`}, job.status.toLowerCase()),
-                isFinal(job.status) ? '' : ` ${pct(job.progress)}`),
+            el('td', {}, ...statusOf(job)),
             el('td', {}, el('time', {datetime: job.createdAt}, new Date(job.createdAt).toLocaleString())))));
         if (page.jobs.length === 0) {
             body.append(el('tr', {}, el('td', {colspan: 4}, 'No jobs yet.')));

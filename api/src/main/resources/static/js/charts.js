@@ -41,7 +41,8 @@ export function chart(title, description, option, {height = 260, name} = {}) {
         instance.setOption({
             animation: false,
             aria: {enabled: true, label: {description}},
-            textStyle: {fontFamily: 'inherit'},
+            // A font the SVG text and ECharts' measuring of labels (on a canvas) agree on, so labels fit the chart.
+            textStyle: {fontFamily: 'sans-serif'},
             grid: {left: 8, right: 16, top: 28, bottom: 8, containLabel: true},
             ...option,
         });

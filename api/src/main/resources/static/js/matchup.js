@@ -47,8 +47,9 @@ function marginChart(result) {
         + `standard deviation ${one(margin.stdDev)}, median ${margin.percentiles.p50}, the middle half of the games `
         + `between ${margin.percentiles.p25} and ${margin.percentiles.p75}.`, {
             tooltip: shareTooltip,
+            grid: {left: 8, right: 16, top: 28, bottom: 28, containLabel: true},
             xAxis: {type: 'category', data: data.map(([v]) => v), name: 'points', nameLocation: 'middle',
-                nameGap: 24, axisTick: {alignWithLabel: true}},
+                nameGap: 26, axisTick: {alignWithLabel: true}},
             yAxis: percentAxis,
             series: [{type: 'bar', name: 'games', barCategoryGap: '10%',
                 data: data.map(([v, share]) => ({value: share,
@@ -69,7 +70,8 @@ function scoresChart(result) {
             + `${t.points.percentiles.p95}).`).join(' '), {
             legend: {top: 0},
             tooltip: shareTooltip,
-            xAxis: {type: 'category', data: values, name: 'points', nameLocation: 'middle', nameGap: 24},
+            grid: {left: 8, right: 16, top: 28, bottom: 28, containLabel: true},
+            xAxis: {type: 'category', data: values, name: 'points', nameLocation: 'middle', nameGap: 26},
             yAxis: percentAxis,
             series: teams.map((t, i) => ({
                 type: 'line', name: t.name, showSymbol: false, color: TEAM_COLORS[i], areaStyle: {opacity: 0.15},
