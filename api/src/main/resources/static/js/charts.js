@@ -27,6 +27,8 @@ export function disposeCharts() {
 export function chart(title, description, option, {height = 260, name} = {}) {
     const box = document.createElement('div');
     box.className = 'chart';
+    // ECharts puts the description in the box's aria-label; as an image, the box is read as that description.
+    box.setAttribute('role', 'img');
     box.style.height = `${height}px`;
     if (name) {
         box.dataset.chart = name;

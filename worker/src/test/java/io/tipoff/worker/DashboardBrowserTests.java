@@ -250,6 +250,33 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void teamsGivenAsProfilesAreSubmittedAsTheyAreWritten() {
+        browser.get(base + "/");
+        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        find("input[name=source][value=inline]").click();
+        assertThat(find("#profile-a").isDisplayed()).isTrue();
+        assertThat(find("#team-a").isDisplayed()).isFalse();
+        type("#profile-b", find("#profile-b").getDomProperty("value").replace("Texas Tech", "Red Raiders"));
+        new Select(find("#venue")).selectByValue("TEAM_B_HOME");
+        type("#simulations", "2000");
+        find("#submit").click();
+
+        await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        JsonNode matchup = Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("matchup");
+        assertThat(matchup.get("teamA").get("name").asString()).isEqualTo("Virginia");
+        assertThat(matchup.get("teamA").get("season").isNull()).isTrue();
+        assertThat(matchup.get("teamB").get("name").asString()).isEqualTo("Red Raiders");
+        assertThat(matchup.get("teamB").get("tempo").asDouble()).isEqualTo(67.5);
+        assertThat(matchup.get("venue").asString()).isEqualTo("TEAM_B_HOME");
+        assertThat(find("#job-summary").getText()).contains("2,000 games").contains("Red Raiders at home");
+
+        type("#profile-a", "{\"name\": \"Virginia\",");
+        find("#submit").click();
+        await(() -> find("#form-error").getText().startsWith("Team A profile is not valid JSON"));
+        assertThat(find("#profile-a").getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
     void mistakesAreShownBesideTheFormAndNothingIsSubmitted() {
         browser.get(base + "/");
         await(() -> new Select(find("#team-a")).getOptions().size() == 5);
