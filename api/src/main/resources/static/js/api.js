@@ -1,5 +1,5 @@
-// Talking to the api: JSON in and out, problems (RFC 9457) turned into errors, the optional API key sent on every
-// request that changes something, and the number formats the pages share.
+// Talking to the api: JSON in and out, problems (RFC 9457) turned into errors, the optional API key sent with every
+// request (the api wants it for changes, and for reads too when it protects them), and the formats the pages share.
 
 const KEY = 'tipoff.apiKey';
 
@@ -22,7 +22,7 @@ async function call(method, path, body) {
     if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
     }
-    if (method !== 'GET' && apiKey.get()) {
+    if (apiKey.get()) {
         headers['X-API-Key'] = apiKey.get();
     }
     const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});

@@ -30,7 +30,7 @@ async function show(id) {
     try {
         job = await get(`/api/v1/jobs/${id}`);
     } catch (e) {
-        $('job-title').textContent = 'Job not found';
+        $('job-title').textContent = e.status === 404 ? 'Job not found' : 'The job cannot be shown';
         $('job-summary').textContent = e.message;
         setProgress(null);
         return;
@@ -61,26 +61,46 @@ const isFinal = (status) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(status
 function follow(job) {
     const events = new EventSource(`/api/v1/jobs/${job.id}/events`);
     current.events = events;
-    const update = (event) => {
-        const progress = JSON.parse(event.data);
-        setProgress(progress);
-        // The job's line in the list moves with it.
-        document.querySelector(`#recent tr[data-job="${job.id}"] td:nth-child(3)`)
-            ?.replaceChildren(...statusOf(progress));
+    const finished = async (progress) => {
+        loadRecent();
+        if (progress.status === 'COMPLETED' && current.id === job.id) {
+            await showResult(job);
+        }
     };
-    events.addEventListener('progress', update);
+    events.addEventListener('progress', (event) => update(job, JSON.parse(event.data)));
     for (const name of ['completed', 'failed', 'cancelled']) {
-        events.addEventListener(name, async (event) => {
+        events.addEventListener(name, (event) => {
             // The stream ends after its last event; without close() the browser would connect again.
             events.close();
-            update(event);
-            loadRecent();
-            if (name === 'completed' && current.id === job.id) {
-                await showResult(job);
-            }
+            finished(update(job, JSON.parse(event.data)));
         });
     }
-    // On a dropped connection EventSource reconnects by itself, and the stream starts with the job's state then.
+    // A dropped connection is opened again by EventSource itself. One refused outright (an api that wants a key for
+    // reads: an EventSource cannot send one) is not, so the job is then read once a second instead.
+    events.addEventListener('error', () => {
+        if (events.readyState === EventSource.CLOSED && current.events === events) {
+            poll(job, finished);
+        }
+    });
+}
+
+async function poll(job, finished) {
+    while (current.id === job.id) {
+        const progress = update(job, await get(`/api/v1/jobs/${job.id}`));
+        if (isFinal(progress.status)) {
+            await finished(progress);
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+}
+
+/** Shows a job's progress on the bar and on its line in the list. */
+function update(job, progress) {
+    setProgress(progress);
+    document.querySelector(`#recent tr[data-job="${job.id}"] td:nth-child(3)`)
+        ?.replaceChildren(...statusOf(progress));
+    return progress;
 }
 
 const WORDS = {QUEUED: 'Queued', RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed',
