@@ -1,11 +1,13 @@
 package io.tipoff.api.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tipoff.api.access.ApiKeyException;
 import io.tipoff.api.bracket.BracketDataException;
 import io.tipoff.api.job.IdempotencyKeyReusedException;
 import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.job.JobFinishedException;
 import io.tipoff.api.job.JobNotFoundException;
+import io.tipoff.api.job.TooManyRunningJobsException;
 import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
 import java.util.Arrays;
@@ -122,6 +124,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
         problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+
+    /** {@code WWW-Authenticate} as RFC 9110 asks of a 401; there is no registered scheme for a key in a header. */
+    @ExceptionHandler(ApiKeyException.class)
+    ResponseEntity<ProblemDetail> unauthorized(ApiKeyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+        problem.setTitle("API key required");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"tipoff\", header=\"X-API-Key\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(TooManyRunningJobsException.class)
+    ProblemDetail tooManyRunning(TooManyRunningJobsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many running jobs");
+        problem.setProperty("limit", ex.limit());
+        problem.setProperty("running", ex.running());
         return problem;
     }
 
