@@ -80,8 +80,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        // Jackson reads the string "NaN" as a number, which then fails every bound of its field: say it once.
         List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> error.getRejectedValue() instanceof Double value && value.isNaN()
+                        ? new FieldProblem(error.getField(), "must be a number, was NaN")
+                        : new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .distinct()
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         return badRequest(problems);
@@ -206,10 +210,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jackson instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return new FieldProblem(field, "must be " + describe(mismatched.getTargetType()));
         }
-        if (jackson instanceof StreamReadException) {
-            return new FieldProblem(field, "is not valid JSON: " + jackson.getOriginalMessage());
+        if (jackson instanceof StreamReadException read) {
+            // Jackson's advice on enabling its features is for this api's code, not for the client.
+            return new FieldProblem(stoppedAt(read, path, field),
+                    "is not valid JSON: " + read.getOriginalMessage().replaceFirst(": enable `.*", ""));
         }
         return new FieldProblem(field, "cannot be read: " + jackson.getOriginalMessage());
+    }
+
+    /**
+     * A bad token ({@code NaN}, a stray word) stops the parser at a property that the path does not name yet: the
+     * parser's current one. At the end of the input that is only the last name read, and the body is at fault.
+     */
+    private static String stoppedAt(StreamReadException ex, String path, String field) {
+        String name = ex.processor() == null || ex.getOriginalMessage().startsWith("Unexpected end-of-input") ? null
+                : ex.processor().currentName();
+        if (name == null || path.equals(name) || path.endsWith("." + name)) {
+            return field;
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String describe(Class<?> type) {
