@@ -145,6 +145,17 @@ class AccessIntegrationTests {
         assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
+    /** Endpoints that would show the configuration (the keys among it), the beans or the memory stay unexposed. */
+    @Test
+    void theActuatorShowsNothingOfTheConfigurationEvenWithAKey() {
+        for (String endpoint : List.of("env", "configprops", "beans", "heapdump", "threaddump", "loggers", "mappings",
+                "shutdown")) {
+            assertThat(alice.get("/actuator/" + endpoint).statusCode()).as(endpoint).isEqualTo(404);
+        }
+        assertThat(Http.json(anonymous.get("/actuator")).get("_links").propertyNames())
+                .contains("health").doesNotContain("env", "configprops", "beans");
+    }
+
     @Test
     void eachKeyMayHaveOnlySoManyJobsQueuedOrRunning() {
         String first = submit(alice);
