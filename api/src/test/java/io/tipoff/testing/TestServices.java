@@ -86,6 +86,23 @@ public final class TestServices {
         public long messageCount(String queue) {
             return withChannel(channel -> channel.messageCount(queue));
         }
+
+        /**
+         * Waits up to 10 s for a queue to hold {@code count} messages (published after a commit, on another thread);
+         * returns how many it holds then.
+         */
+        public long awaitMessageCount(String queue, long count) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (messageCount(queue) < count && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return messageCount(queue);
+        }
     }
 
     @FunctionalInterface

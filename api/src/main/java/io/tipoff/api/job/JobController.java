@@ -1,5 +1,6 @@
 package io.tipoff.api.job;
 
+import io.tipoff.api.access.ApiKeyFilter;
 import io.tipoff.model.JobStatus;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,11 +49,12 @@ class JobController {
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                   @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        JobService.Submitted submitted = service.submit(request, idempotencyKey,
+        JobService.Submitted submitted = service.submit(request, caller, idempotencyKey,
                 idempotencyKey == null ? null : hash(request));
         JobView job = submitted.job();
         return (submitted.replayed() ? ResponseEntity.ok() : ResponseEntity.accepted())

@@ -23,6 +23,9 @@ class JobRepository {
             id, type, status, simulations, simulations_completed, chunks, chunks_completed, chunk_size, seed,
             created_at, started_at, completed_at, error, spec""";
 
+    /** The first half of the advisory lock of a submitter's jobs, to keep it apart from any other advisory lock. */
+    private static final int SUBMITTER_LOCK = 0x7469_706f;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -31,11 +34,13 @@ class JobRepository {
         this.json = json;
     }
 
-    void insert(UUID id, JobSpec spec, long seed, ChunkPlan plan) {
+    void insert(UUID id, JobSpec spec, long seed, ChunkPlan plan, String submittedBy) {
         jdbc.sql("""
-                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks)
-                        values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks)""")
+                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks, submitted_by)
+                        values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks,
+                                :submittedBy)""")
                 .param("id", id)
+                .param("submittedBy", submittedBy)
                 .param("type", spec.type().name())
                 .param("spec", json.writeValueAsString(spec))
                 .param("seed", seed)
@@ -43,6 +48,22 @@ class JobRepository {
                 .param("chunkSize", plan.chunkSize())
                 .param("chunks", plan.chunks())
                 .update();
+    }
+
+    /**
+     * How many jobs {@code submittedBy} has queued or running, counted under a lock of that submitter held to the end
+     * of the transaction: two submissions at once cannot both see room for one more.
+     */
+    long unfinishedLocked(String submittedBy) {
+        jdbc.sql("select pg_advisory_xact_lock(:lockClass, hashtext(:submittedBy))")
+                .param("lockClass", SUBMITTER_LOCK)
+                .param("submittedBy", submittedBy)
+                .query().listOfRows();
+        return jdbc.sql("""
+                        select count(*) from jobs where submitted_by = :submittedBy and status in ('QUEUED', 'RUNNING')""")
+                .param("submittedBy", submittedBy)
+                .query(Long.class)
+                .single();
     }
 
     Optional<JobView> find(UUID id) {

@@ -66,10 +66,11 @@ class JobService {
     }
 
     /**
-     * Accepts a job; with an idempotency key, a retry of the same request gets the job the first one made, and a
-     * different request with the same key is refused (422).
+     * Accepts a job from {@code caller} (the name of its API key, or anonymous); with an idempotency key, a retry of
+     * the same request gets the job the first one made, and a different request with the same key is refused (422). A
+     * caller with {@code tipoff.jobs.max-running-per-key} jobs queued or running is refused (429).
      */
-    Submitted submit(JobRequest request, String idempotencyKey, String requestHash) {
+    Submitted submit(JobRequest request, String caller, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
             Optional<Submitted> earlier = earlier(idempotencyKey, requestHash);
             if (earlier.isPresent()) {
@@ -101,7 +102,11 @@ class JobService {
                 status.setRollbackOnly();
                 return false;
             }
-            jobs.insert(id, spec, seed, plan);
+            long unfinished = jobs.unfinishedLocked(caller);
+            if (unfinished >= limits.maxRunningPerKey()) {
+                throw new TooManyRunningJobsException(caller, limits.maxRunningPerKey(), unfinished);
+            }
+            jobs.insert(id, spec, seed, plan, caller);
             outbox.add(id, plan);
             return true;
         }));

@@ -1,6 +1,7 @@
 package io.tipoff.api.team;
 
 import io.tipoff.api.config.ApiProperties;
+import io.tipoff.api.config.BodyLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -55,20 +56,9 @@ class TeamController {
         return catalog.seasons();
     }
 
-    /**
-     * The body as text, refused with 413 beyond the configured size: Spring and Tomcat do not limit a plain body, and
-     * a chunked one has no length to check up front, so at most one byte more than the limit is read.
-     */
+    /** The body as text, refused with 413 beyond {@code tipoff.teams.max-upload-size}. */
     private String read(InputStream body, HttpHeaders headers) throws IOException {
-        long max = maxUpload.toBytes();
-        byte[] bytes = headers.getContentLength() > max ? null
-                : body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-        if (bytes == null || bytes.length > max) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "the body is larger than the " + max + " bytes allowed (tipoff.teams.max-upload-size)");
-            problem.setTitle("Upload too large");
-            throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
-        }
+        byte[] bytes = BodyLimit.read(body, headers, maxUpload, "tipoff.teams.max-upload-size");
         MediaType type = headers.getContentType();
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
         return new String(bytes, charset);
