@@ -130,10 +130,7 @@ class DashboardBrowserTests {
         type("#simulations", "1000000");
         type("#seed", "11");
         type("#chunk-size", "50000");
-        // Every value the page gives the bar, as it gives it.
-        js("window.seen = []; const bar = document.getElementById('progress');"
-                + "new MutationObserver(() => seen.push(Number(bar.getAttribute('aria-valuenow'))))"
-                + ".observe(bar, {attributes: true, attributeFilter: ['aria-valuenow']});");
+        watchBar();
         find("#submit").click();
 
         boolean midJobShot = false;
@@ -149,7 +146,7 @@ class DashboardBrowserTests {
         }
         await(() -> find("#progress-detail").getText().startsWith("Completed: 1,000,000 of 1,000,000 simulated"));
         assertThat(find("#progress-status").getDomProperty("textContent")).as("announced").startsWith("Completed");
-        List<Long> seen = ((List<?>) js("return window.seen;")).stream().map(v -> ((Number) v).longValue()).toList();
+        List<Long> seen = barValues();
         assertThat(seen).isSorted().endsWith(100L);
         assertThat(seen).as("the bar moved between 0 and 100").anySatisfy(v -> assertThat(v).isBetween(1L, 99L));
         assertThat(find("#progress-text").getText()).isEqualTo("100%");
@@ -277,6 +274,34 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void behindAKeyThatReadsNeedTooThePageSendsTheKeyAndFollowsTheJobWithoutItsStream() {
+        ConfigurableApplicationContext guarded = Apps.api(services, "tipoff.security.protect-reads=true",
+                "tipoff.security.api-keys=dash:dash-key-0123456789abcdef");
+        try {
+            browser.get("http://localhost:" + Apps.port(guarded) + "/");
+            await(() -> find("#form-error").getText().contains("needs an API key"));
+            find("#api-key").sendKeys("dash-key-0123456789abcdef", Keys.TAB);
+            browser.navigate().refresh();
+            await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+            assertThat(find("#form-error").getText()).isEmpty();
+            assertThat(find("#api-key").getDomProperty("value")).as("kept for the tab").isEqualTo(
+                    "dash-key-0123456789abcdef");
+            type("#simulations", "400000");
+            type("#chunk-size", "20000");
+            watchBar();
+            find("#submit").click();
+
+            await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+            assertThat(barValues()).as("followed while it ran").isSorted().endsWith(100L)
+                    .anySatisfy(v -> assertThat(v).isLessThan(100L));
+            assertThat(find("#progress-detail").getText()).startsWith("Completed: 400,000 of 400,000 simulated");
+            assertThat(find("[data-value=win-a]").getText()).endsWith("%");
+        } finally {
+            guarded.close();
+        }
+    }
+
+    @Test
     void mistakesAreShownBesideTheFormAndNothingIsSubmitted() {
         browser.get(base + "/");
         await(() -> new Select(find("#team-a")).getOptions().size() == 5);
@@ -294,6 +319,17 @@ class DashboardBrowserTests {
         assertThat(find("#simulations").getAttribute("aria-invalid")).isNull();
         assertThat(browser.getCurrentUrl()).doesNotContain("#job=");
         assertThat(find("#recent tbody").getText()).isEqualTo(shownBefore);
+    }
+
+    /** Records every value the page gives the progress bar, as it gives it. */
+    private static void watchBar() {
+        js("window.seen = []; const bar = document.getElementById('progress');"
+                + "new MutationObserver(() => seen.push(Number(bar.getAttribute('aria-valuenow'))))"
+                + ".observe(bar, {attributes: true, attributeFilter: ['aria-valuenow']});");
+    }
+
+    private static List<Long> barValues() {
+        return ((List<?>) js("return window.seen;")).stream().map(v -> ((Number) v).longValue()).toList();
     }
 
     private static List<String> seeds(List<JsonNode> teams, Comparator<JsonNode> order) {
