@@ -88,6 +88,19 @@ public final class Http {
         return send(request(path).header("Accept", accept).GET().build());
     }
 
+    /** Opens {@code GET path} as a browser's {@code EventSource} does ({@code Accept: text/event-stream}). */
+    public EventStream events(String path) {
+        try {
+            return new EventStream(client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -17,11 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param messaging  names of the RabbitMQ objects
  * @param teams      importing team data
  * @param security   who may change state, and read
+ * @param events     the server-sent events of {@code GET /api/v1/jobs/{id}/events}
  */
 @ConfigurationProperties("tipoff")
 public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
                             @DefaultValue Messaging messaging, @DefaultValue Teams teams,
-                            @DefaultValue Security security) {
+                            @DefaultValue Security security, @DefaultValue Events events) {
 
     /**
      * @param maxSimulations   the most games one job may ask for
@@ -112,6 +113,24 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
         @Override
         public String toString() {
             return "Security[apiKeys=" + apiKeys.size() + " configured, protectReads=" + protectReads + "]";
+        }
+    }
+
+    /**
+     * @param interval  how often the jobs that have subscribers are read (one query for all of them) and their changes
+     *                  sent
+     * @param heartbeat a comment is sent to a subscriber that heard nothing for this long, so that a client that went
+     *                  away is noticed and dropped, and proxies keep the connection open
+     * @param timeout   a stream is closed after this long; a browser's {@code EventSource} then reconnects by itself
+     */
+    public record Events(@DefaultValue("500ms") Duration interval, @DefaultValue("15s") Duration heartbeat,
+                         @DefaultValue("30m") Duration timeout) {
+
+        public Events {
+            if (interval.isNegative() || interval.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+                    || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("tipoff.events.interval, heartbeat and timeout must be positive");
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +71,25 @@ class JobRepository {
                 .param("id", id)
                 .query(this::view)
                 .optional();
+    }
+
+    /** The progress of each of these jobs that exists: one query, however many jobs. */
+    List<JobProgress> progress(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, status, simulations, simulations_completed, chunks, chunks_completed, error
+                        from jobs where id in (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    long simulations = rs.getLong("simulations");
+                    long completed = rs.getLong("simulations_completed");
+                    return new JobProgress(rs.getObject("id", UUID.class), JobStatus.valueOf(rs.getString("status")),
+                            simulations, completed, rs.getInt("chunks"), rs.getInt("chunks_completed"),
+                            (double) completed / simulations, rs.getString("error"));
+                })
+                .list();
     }
 
     /** Newest first; {@code before} (a job id) pages back from that job, {@code status} filters. */
