@@ -2,15 +2,12 @@ package io.tipoff.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.AMQP;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TestServices;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +106,7 @@ class MetricsIntegrationTests {
             api.getBean(JdbcClient.class)
                     .sql("update jobs set spec = jsonb_set(spec, '{settings,homeCourtPoints}', '99') where id = :id")
                     .param("id", UUID.fromString(id)).update();
-            publish("{\"jobId\": \"not a job\""); // unreadable: the broker dead-letters it
+            services.publishChunk("{\"jobId\": \"not a job\""); // unreadable: the broker dead-letters it
         } finally {
             listeners().start();
         }
@@ -181,9 +178,8 @@ class MetricsIntegrationTests {
     }
 
     private static String submit(long simulations, long seed, int chunkSize) {
-        Map<String, Object> body = JobRequests.matchup(simulations, seed);
-        body.put("chunkSize", chunkSize);
-        HttpResponse<String> response = apiHttp.postJson("/api/v1/jobs", JobRequests.json(body));
+        HttpResponse<String> response = apiHttp.postJson("/api/v1/jobs",
+                JobRequests.matchupJson(simulations, seed, chunkSize));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return Http.json(response).get("id").asString();
     }
@@ -198,17 +194,6 @@ class MetricsIntegrationTests {
             assertThat(System.nanoTime()).as("job %s %s in time", id, status).isLessThan(deadline);
             sleep(50);
         }
-    }
-
-    private static void publish(String body) {
-        services.withChannel(channel -> {
-            channel.confirmSelect();
-            channel.basicPublish(services.prefix(), "chunk",
-                    new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(),
-                    body.getBytes(StandardCharsets.UTF_8));
-            channel.waitForConfirmsOrDie(5_000);
-            return null;
-        });
     }
 
     private static void sleep(long millis) {
