@@ -1,8 +1,10 @@
 package io.tipoff.testing;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -80,6 +82,21 @@ public final class TestServices {
             } catch (Exception e) {
                 throw new IllegalStateException("RabbitMQ at " + rabbitHost + ":" + rabbitPort + ": " + e, e);
             }
+        }
+
+        /**
+         * Publishes a message to the chunk exchange the way any client could (plain JSON, no Spring type headers),
+         * and waits for the broker's confirm.
+         */
+        public void publishChunk(String json) {
+            withChannel(channel -> {
+                channel.confirmSelect();
+                channel.basicPublish(prefix, "chunk",
+                        new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(),
+                        json.getBytes(StandardCharsets.UTF_8));
+                channel.waitForConfirmsOrDie(5_000);
+                return null;
+            });
         }
 
         /** Messages ready in a queue. */

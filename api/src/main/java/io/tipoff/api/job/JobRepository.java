@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +92,16 @@ class JobRepository {
                             (double) completed / simulations, rs.getString("error"));
                 })
                 .list();
+    }
+
+    /** How many jobs are in each status (an index-only scan of {@code jobs_by_status}); statuses without jobs are absent. */
+    Map<JobStatus, Long> countByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        jdbc.sql("select status, count(*) from jobs group by status")
+                .query(rs -> {
+                    counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
     }
 
     /** Newest first; {@code before} (a job id) pages back from that job, {@code status} filters. */

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     /** Seeds chosen for the user stay below 2^53 so that JavaScript clients read them exactly. */
     private static final long RANDOM_SEED_BOUND = 1L << 53;
@@ -114,6 +119,9 @@ class JobService {
             // A concurrent request with the same key committed first.
             return earlier(idempotencyKey, requestHash).orElseThrow();
         }
+        try (MDC.MDCCloseable job = MDC.putCloseable("jobId", id.toString())) {
+            log.info("Job accepted: {} {} simulations in {} chunks", spec.type(), plan.simulations(), plan.chunks());
+        }
         relay.wake();
         return new Submitted(jobs.find(id).orElseThrow(), false);
     }
@@ -134,6 +142,10 @@ class JobService {
             job = jobs.find(id).orElseThrow();
             if (job.status() != JobStatus.CANCELLED) {
                 throw new JobFinishedException(id, job.status());
+            }
+        } else {
+            try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
+                log.info("Job cancelled");
             }
         }
         return jobs.find(id).orElseThrow();

@@ -1,5 +1,13 @@
 package io.tipoff.api.team;
 
+import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.api.config.BodyLimit;
 import java.io.IOException;
@@ -23,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Importing team seasons and listing them: {@code /api/v1/teams}. */
 @RestController
 @RequestMapping("/api/v1/teams")
+@Tag(name = "Teams", description = "Import team seasons (Torvik's CSV) and look them up")
 class TeamController {
 
     private final TeamImport importer;
@@ -36,11 +45,21 @@ class TeamController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Import team seasons", description = "Torvik's team CSV, all rows or none; a season "
+            + "imported again is replaced.")
+    @ApiResponse(responseCode = "200", description = "What was imported, season by season")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     ImportSummary importCsv(InputStream body, @RequestHeader HttpHeaders headers) throws IOException {
         return importer.importCsv(read(body, headers));
     }
 
     @GetMapping
+    @Operation(summary = "Imported teams, of one season or all")
+    @ApiResponse(responseCode = "200", description = "The teams")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     List<TeamView> teams(@RequestParam(required = false) Integer season) {
         List<TeamView> teams = catalog.teams(season).stream().map(TeamView::of).toList();
         if (teams.isEmpty() && season != null) {
@@ -52,6 +71,7 @@ class TeamController {
     }
 
     @GetMapping("/seasons")
+    @Operation(summary = "Imported seasons, with their teams' count")
     List<SeasonView> seasons() {
         return catalog.seasons();
     }

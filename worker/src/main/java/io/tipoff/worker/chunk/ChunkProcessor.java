@@ -29,10 +29,12 @@ class ChunkProcessor {
     private final int threads;
     private final int maxAttempts;
     private final DatabaseRetry database;
+    private final ChunkMetrics metrics;
 
     ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
-                   WorkerProperties properties) {
+                   WorkerProperties properties, ChunkMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.maxAttempts = properties.worker().maxAttempts();
         this.database = new DatabaseRetry(properties.worker().databaseRetryFor());
         this.simulations = simulations;
@@ -43,16 +45,24 @@ class ChunkProcessor {
     void process(ChunkMessage chunk, Delivery delivery) {
         MDC.put("jobId", chunk.jobId().toString());
         MDC.put("chunk", Integer.toString(chunk.chunkIndex()));
+        if (delivery.isRedelivery()) {
+            metrics.redelivered();
+        }
         try {
-            simulateAndStore(chunk);
+            ChunkMetrics.Outcome outcome = simulateAndStore(chunk);
             delivery.ack();
+            if (outcome != ChunkMetrics.Outcome.STORED) {
+                metrics.outcome(outcome);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Chunk {} interrupted (shutting down); back to the queue", chunk.chunkIndex());
             delivery.retry();
+            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
         } catch (DatabaseUnavailableException e) {
             log.warn("Chunk {}: database still unreachable; back to the queue", chunk.chunkIndex());
             delivery.retry();
+            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
         } catch (RuntimeException e) {
             failed(chunk, delivery, e);
         } finally {
@@ -73,11 +83,14 @@ class ChunkProcessor {
                     maxAttempts, e.toString(), e);
             pause(Duration.ofMillis(Math.min(5_000, 1_000 * attempts)));
             delivery.retry();
+            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
             return;
         }
         log.error("Chunk {} failed {} times; dead-lettered, job failed: {}", chunk.chunkIndex(), attempts,
                 e.toString(), e);
         delivery.deadLetter(e, attempts);
+        metrics.outcome(ChunkMetrics.Outcome.DEAD_LETTERED);
+        metrics.deadLettered("failed");
         try {
             database.retrying(() -> store.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " failed " + attempts
                     + " times: " + e));
@@ -94,15 +107,15 @@ class ChunkProcessor {
         }
     }
 
-    private void simulateAndStore(ChunkMessage chunk) throws InterruptedException {
+    private ChunkMetrics.Outcome simulateAndStore(ChunkMessage chunk) throws InterruptedException {
         Optional<ChunkStore.RunnableJob> job = database.retrying(() -> store.start(chunk.jobId()));
         if (job.isEmpty()) {
             log.info("Dropping chunk {}: its job is finished or unknown", chunk.chunkIndex());
-            return;
+            return ChunkMetrics.Outcome.DROPPED;
         }
         if (database.retrying(() -> store.isStored(chunk))) {
             log.info("Chunk {} was already stored; redelivery ignored", chunk.chunkIndex());
-            return;
+            return ChunkMetrics.Outcome.DUPLICATE;
         }
         long start = System.nanoTime();
         Simulation<?> simulation = simulations.of(chunk.jobId(), job.get().spec());
@@ -112,5 +125,13 @@ class ChunkProcessor {
         ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, aggregate, elapsedMillis));
         log.info("Chunk {}: {} simulations in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
                 elapsedMillis, threads, saved);
+        return switch (saved) {
+            case COUNTED, COMPLETED_JOB -> {
+                metrics.simulated(job.get().spec().type(), chunk.games(), Duration.ofNanos(System.nanoTime() - start));
+                yield ChunkMetrics.Outcome.STORED;
+            }
+            case DUPLICATE -> ChunkMetrics.Outcome.DUPLICATE;
+            case JOB_CLOSED -> ChunkMetrics.Outcome.DROPPED;
+        };
     }
 }

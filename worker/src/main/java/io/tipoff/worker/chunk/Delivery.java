@@ -20,6 +20,11 @@ record Delivery(Channel channel, Message message, ChunkTopology topology) {
         return count instanceof Number number ? number.longValue() : 0;
     }
 
+    /** Whether the broker delivered this message before (to this or another consumer). */
+    boolean isRedelivery() {
+        return message.getMessageProperties().isRedelivered() || earlierDeliveries() > 0;
+    }
+
     /** The chunk is done (stored, or nothing to do): the broker may forget it. */
     void ack() {
         try {
