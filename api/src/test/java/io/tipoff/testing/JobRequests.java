@@ -58,6 +58,13 @@ public final class JobRequests {
         return json(matchup(simulations, seed));
     }
 
+    /** The matchup split into chunks of {@code chunkSize} games. */
+    public static String matchupJson(long simulations, Long seed, int chunkSize) {
+        Map<String, Object> body = matchup(simulations, seed);
+        body.put("chunkSize", chunkSize);
+        return json(body);
+    }
+
     /** A valid body with one change applied, e.g. {@code b -> at(b, "matchup.teamA").put("tempo", 0)}. */
     public static String with(Consumer<Map<String, Object>> change) {
         Map<String, Object> body = matchup(10_000, 1L);

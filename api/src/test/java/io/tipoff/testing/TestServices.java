@@ -1,8 +1,10 @@
 package io.tipoff.testing;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -82,9 +84,41 @@ public final class TestServices {
             }
         }
 
+        /**
+         * Publishes a message to the chunk exchange the way any client could (plain JSON, no Spring type headers),
+         * and waits for the broker's confirm.
+         */
+        public void publishChunk(String json) {
+            withChannel(channel -> {
+                channel.confirmSelect();
+                channel.basicPublish(prefix, "chunk",
+                        new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(),
+                        json.getBytes(StandardCharsets.UTF_8));
+                channel.waitForConfirmsOrDie(5_000);
+                return null;
+            });
+        }
+
         /** Messages ready in a queue. */
         public long messageCount(String queue) {
             return withChannel(channel -> channel.messageCount(queue));
+        }
+
+        /**
+         * Waits up to 10 s for a queue to hold {@code count} messages (published after a commit, on another thread);
+         * returns how many it holds then.
+         */
+        public long awaitMessageCount(String queue, long count) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (messageCount(queue) < count && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return messageCount(queue);
         }
     }
 

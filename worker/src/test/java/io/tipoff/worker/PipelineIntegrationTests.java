@@ -2,6 +2,7 @@ package io.tipoff.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tipoff.testing.EventStream;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
@@ -9,6 +10,7 @@ import io.tipoff.testing.TestServices;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,8 @@ class PipelineIntegrationTests {
     static void startApi() {
         services = TestServices.newEnvironment();
         // A quick reconciler, so that a test can lose chunks and see them sent again within seconds.
-        api = Apps.api(services, "tipoff.jobs.reconcile-after=2s", "tipoff.jobs.reconcile-check=500ms");
+        api = Apps.api(services, "tipoff.jobs.reconcile-after=2s", "tipoff.jobs.reconcile-check=500ms",
+                "tipoff.events.interval=100ms");
         http = new Http(Apps.port(api));
         jdbc = api.getBean(JdbcClient.class);
     }
@@ -98,6 +101,30 @@ class PipelineIntegrationTests {
         assertThat(summary.body()).contains("Virginia vs Texas Tech: 250,001 simulated games").contains(
                 String.format(java.util.Locale.ROOT, "%.2f%%", 100 * result.get("teamA").get("winProbability").asDouble()))
                 .contains("per game");
+    }
+
+    @Test
+    void theEventStreamOfARealJobShowsItsProgressAndEndsWithItsCompletedEvent() {
+        String id = submit(1_000_000, 8L, 50_000);
+        try (EventStream stream = http.events("/api/v1/jobs/" + id + "/events")) {
+            worker = Apps.worker(services, "tipoff.worker.threads=2");
+            List<EventStream.Event> events = stream.untilEnd(Duration.ofSeconds(120));
+
+            EventStream.Event last = events.get(events.size() - 1);
+            assertThat(last.name()).isEqualTo("completed");
+            assertThat(last.json().get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(last.json().get("simulationsCompleted").asLong()).isEqualTo(1_000_000);
+            assertThat(last.json().get("chunksCompleted").asInt()).isEqualTo(20);
+            assertThat(last.json().get("progress").asDouble()).isEqualTo(1.0);
+            List<EventStream.Event> progress = events.subList(0, events.size() - 1);
+            assertThat(progress).extracting(EventStream.Event::name).containsOnly("progress");
+            assertThat(progress.get(0).json().get("status").asString()).isEqualTo("QUEUED");
+            List<Long> completed = progress.stream().map(e -> e.json().get("simulationsCompleted").asLong()).toList();
+            assertThat(completed).isSorted();
+            assertThat(completed).as("progress seen between the start and the end")
+                    .anySatisfy(games -> assertThat(games).isStrictlyBetween(0L, 1_000_000L));
+        }
+        assertThat(Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString()).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -1,5 +1,13 @@
 package io.tipoff.api.bracket;
 
+import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.job.InvalidFieldException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A season's NCAA tournament bracket: {@code /api/v1/seasons/{season}/bracket}. */
 @RestController
 @RequestMapping("/api/v1/seasons/{season}/bracket")
+@Tag(name = "Brackets", description = "Import a season's NCAA tournament bracket (Kaggle's seeds and slots)")
 class BracketController {
 
     private final BracketImport importer;
@@ -31,12 +40,22 @@ class BracketController {
 
     /** Parts {@code seeds} and {@code slots}: Kaggle's tourney_seeds and tourney_slots CSV files (UTF-8). */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a season's bracket", description = "Replaces the season's bracket whole; its teams "
+            + "must be imported first. The bracket must be one single-elimination tree.")
+    @ApiResponse(responseCode = "200", description = "The imported bracket's size")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     ImportedBracket importBracket(@PathVariable int season, @RequestPart(required = false) MultipartFile seeds,
                                   @RequestPart(required = false) MultipartFile slots) throws IOException {
         return importer.importCsv(season, text("seeds", seeds), text("slots", slots));
     }
 
     @GetMapping
+    @Operation(summary = "A season's bracket: its seeds and slots")
+    @ApiResponse(responseCode = "200", description = "The bracket")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     BracketView bracket(@PathVariable int season) {
         List<BracketCatalog.SeededTeam> seeds = catalog.seeds(season);
         if (seeds.isEmpty()) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The command-line tools' side of the HTTP API: imports, jobs run to completion. Any answer that is not the expected
- * one becomes an {@link IllegalStateException} saying what was asked and the problem's {@code detail}.
+ * one becomes an {@link IllegalStateException} saying what was asked and the problem's {@code detail}. Every request
+ * carries the API key of {@code TIPOFF_API_KEY} in {@code X-API-Key} when that is set (an api without keys ignores it).
  */
 final class ApiClient {
 
@@ -35,9 +36,16 @@ final class ApiClient {
         this.url = url;
     }
 
+    /** A request to {@code uri} with the user's API key, if any: from the environment, never from the command line. */
+    static HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String key = System.getenv("TIPOFF_API_KEY");
+        return key == null || key.isBlank() ? request : request.header("X-API-Key", key.strip());
+    }
+
     /** {@code POST /api/v1/teams/import} of a Torvik file; the api's summary ({@code teams}, {@code seasons}). */
     JsonNode importTeams(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/teams/import"))
+        HttpResponse<String> response = send(request(uri("/api/v1/teams/import"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
         if (response.statusCode() != 200) {
@@ -56,7 +64,7 @@ final class ApiClient {
         parts.put("seeds", seeds);
         parts.put("slots", slots);
         String boundary = "tipoff-" + UUID.randomUUID();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/seasons/" + season + "/bracket"))
+        HttpResponse<String> response = send(request(uri("/api/v1/seasons/" + season + "/bracket"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts))).build());
         if (response.statusCode() != 200) {
@@ -82,7 +90,7 @@ final class ApiClient {
 
     /** Submits a job; its id. {@code what} says which job in an error. */
     String submit(ObjectNode body, String what) throws IOException, InterruptedException {
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/jobs"))
+        HttpResponse<String> posted = send(request(uri("/api/v1/jobs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
         if (posted.statusCode() != 202) {
@@ -93,7 +101,7 @@ final class ApiClient {
 
     /** Waits until the job completes (polling it) and reads its result; fails at {@code deadline} (nano time). */
     JsonNode result(String id, String what, long deadline) throws IOException, InterruptedException {
-        HttpRequest poll = HttpRequest.newBuilder(uri("/api/v1/jobs/" + id)).GET().build();
+        HttpRequest poll = request(uri("/api/v1/jobs/" + id)).GET().build();
         long start = System.nanoTime();
         while (true) {
             HttpResponse<String> response = send(poll);
@@ -117,7 +125,7 @@ final class ApiClient {
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(Math.max(5, Math.min(250, elapsedMillis / 10)));
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/result"))
+        HttpResponse<String> response = send(request(uri("/api/v1/jobs/" + id + "/result"))
                 .header("Accept", "application/json").GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the result of job " + id + " (" + what + "): " + problem(response));
@@ -148,6 +156,7 @@ final class ApiClient {
         }
         String body = response.body().strip();
         return response.statusCode() + " " + (detail != null ? detail
-                : body.length() > 300 ? body.substring(0, 300) + "…" : body);
+                : body.length() > 300 ? body.substring(0, 300) + "…" : body)
+                + (response.statusCode() == 401 ? " (set TIPOFF_API_KEY to a key the api accepts)" : "");
     }
 }

@@ -85,14 +85,14 @@ public final class JobBench {
 
     /** Submits one job and polls it until COMPLETED; returns the completed job. */
     private JsonNode run(String body) throws IOException, InterruptedException {
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs"))
+        HttpResponse<String> posted = http.send(ApiClient.request(URI.create(url + "/api/v1/jobs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (posted.statusCode() != 202) {
             throw new IllegalStateException("POST answered " + posted.statusCode() + ": " + posted.body());
         }
         String id = JSON.readTree(posted.body()).get("id").asString();
-        HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs/" + id)).GET().build();
+        HttpRequest poll = ApiClient.request(URI.create(url + "/api/v1/jobs/" + id)).GET().build();
         long start = System.nanoTime();
         while (true) {
             JsonNode job = JSON.readTree(http.send(poll, HttpResponse.BodyHandlers.ofString()).body());

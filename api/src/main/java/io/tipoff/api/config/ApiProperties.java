@@ -4,6 +4,7 @@ import io.tipoff.messaging.ChunkTopology;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.SimulationSettings;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,10 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param simulation engine settings stored with each new job
  * @param messaging  names of the RabbitMQ objects
  * @param teams      importing team data
+ * @param security   who may change state, and read
+ * @param events     the server-sent events of {@code GET /api/v1/jobs/{id}/events}
  */
 @ConfigurationProperties("tipoff")
 public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
-                            @DefaultValue Messaging messaging, @DefaultValue Teams teams) {
+                            @DefaultValue Messaging messaging, @DefaultValue Teams teams,
+                            @DefaultValue Security security, @DefaultValue Events events) {
 
     /**
      * @param maxSimulations   the most games one job may ask for
@@ -32,6 +36,10 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         nothing ready, has its missing chunks sent again (checked every
      *                         {@code tipoff.jobs.reconcile-check}, 10 s); longer than the slowest chunk takes
      * @param maxSends         a chunk sent this many times without completing fails its job
+     * @param maxRunningPerKey the most unfinished (QUEUED or RUNNING) jobs one API key may have; a submission beyond
+     *                         it is refused (429). With no keys configured every submitter counts as "anonymous".
+     * @param maxRequestSize   the largest JSON request body (a job submission) the api reads; larger is 413. Neither
+     *                         Tomcat nor Spring limit a body that is not a form, and a body is read whole into memory.
      * @param relayEnabled     whether this api publishes the outbox; false leaves the publishing of the jobs it
      *                         accepts to another api instance (the fault-injection suite uses it to kill an api
      *                         between its commit and its publishing)
@@ -43,6 +51,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("10s") Duration publishTimeout,
                        @DefaultValue("2m") Duration reconcileAfter,
                        @DefaultValue("5") int maxSends,
+                       @DefaultValue("100") int maxRunningPerKey,
+                       @DefaultValue("1MB") DataSize maxRequestSize,
                        @DefaultValue("true") boolean relayEnabled) {
 
         public Jobs {
@@ -52,6 +62,10 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
             }
             if (maxSends < 1 || reconcileAfter.isNegative() || reconcileAfter.isZero()) {
                 throw new IllegalArgumentException("tipoff.jobs.max-sends and reconcile-after must be positive");
+            }
+            if (maxRunningPerKey < 1 || maxRequestSize.toBytes() < 1) {
+                throw new IllegalArgumentException("tipoff.jobs.max-running-per-key and max-request-size must be "
+                        + "positive");
             }
         }
     }
@@ -88,5 +102,39 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                      the api sets its own limit; seven seasons of Torvik's data are about 335 KB.
      */
     public record Teams(@DefaultValue("10MB") DataSize maxUploadSize) {
+    }
+
+    /**
+     * @param apiKeys      the keys that may change state (submit, cancel, import), each {@code name:key} or
+     *                     {@code name:sha256:HEX} (the SHA-256 of the key in hex, so that the key itself need not be in
+     *                     the configuration); the name is what jobs record and logs show. None: the api is open to
+     *                     anyone, and says so loudly at start-up.
+     * @param protectReads whether reading (GET) needs a key too; by default reads are public
+     */
+    public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean protectReads) {
+
+        /** Never prints the keys, should the settings ever be logged. */
+        @Override
+        public String toString() {
+            return "Security[apiKeys=" + apiKeys.size() + " configured, protectReads=" + protectReads + "]";
+        }
+    }
+
+    /**
+     * @param interval  how often the jobs that have subscribers are read (one query for all of them) and their changes
+     *                  sent
+     * @param heartbeat a comment is sent to a subscriber that heard nothing for this long, so that a client that went
+     *                  away is noticed and dropped, and proxies keep the connection open
+     * @param timeout   a stream is closed after this long; a browser's {@code EventSource} then reconnects by itself
+     */
+    public record Events(@DefaultValue("500ms") Duration interval, @DefaultValue("15s") Duration heartbeat,
+                         @DefaultValue("30m") Duration timeout) {
+
+        public Events {
+            if (interval.isNegative() || interval.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+                    || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("tipoff.events.interval, heartbeat and timeout must be positive");
+            }
+        }
     }
 }

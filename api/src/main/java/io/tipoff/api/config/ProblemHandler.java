@@ -1,11 +1,13 @@
 package io.tipoff.api.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tipoff.api.access.ApiKeyException;
 import io.tipoff.api.bracket.BracketDataException;
 import io.tipoff.api.job.IdempotencyKeyReusedException;
 import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.job.JobFinishedException;
 import io.tipoff.api.job.JobNotFoundException;
+import io.tipoff.api.job.TooManyRunningJobsException;
 import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
 import java.util.Arrays;
@@ -80,8 +82,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        // Jackson reads the string "NaN" as a number, which then fails every bound of its field: say it once.
         List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> error.getRejectedValue() instanceof Double value && value.isNaN()
+                        ? new FieldProblem(error.getField(), "must be a number, was NaN")
+                        : new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .distinct()
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         return badRequest(problems);
@@ -124,6 +130,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
         problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+
+    /** {@code WWW-Authenticate} as RFC 9110 asks of a 401; there is no registered scheme for a key in a header. */
+    @ExceptionHandler(ApiKeyException.class)
+    ResponseEntity<ProblemDetail> unauthorized(ApiKeyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+        problem.setTitle("API key required");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"tipoff\", header=\"X-API-Key\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(TooManyRunningJobsException.class)
+    ProblemDetail tooManyRunning(TooManyRunningJobsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many running jobs");
+        problem.setProperty("limit", ex.limit());
+        problem.setProperty("running", ex.running());
         return problem;
     }
 
@@ -202,10 +227,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jackson instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return new FieldProblem(field, "must be " + describe(mismatched.getTargetType()));
         }
-        if (jackson instanceof StreamReadException) {
-            return new FieldProblem(field, "is not valid JSON: " + jackson.getOriginalMessage());
+        if (jackson instanceof StreamReadException read) {
+            // Jackson's advice on enabling its features is for this api's code, not for the client.
+            return new FieldProblem(stoppedAt(read, path, field),
+                    "is not valid JSON: " + read.getOriginalMessage().replaceFirst(": enable `.*", ""));
         }
         return new FieldProblem(field, "cannot be read: " + jackson.getOriginalMessage());
+    }
+
+    /**
+     * A bad token ({@code NaN}, a stray word) stops the parser at a property that the path does not name yet: the
+     * parser's current one. At the end of the input that is only the last name read, and the body is at fault.
+     */
+    private static String stoppedAt(StreamReadException ex, String path, String field) {
+        String name = ex.processor() == null || ex.getOriginalMessage().startsWith("Unexpected end-of-input") ? null
+                : ex.processor().currentName();
+        if (name == null || path.equals(name) || path.endsWith("." + name)) {
+            return field;
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String describe(Class<?> type) {

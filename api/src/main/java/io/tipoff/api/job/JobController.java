@@ -1,5 +1,18 @@
 package io.tipoff.api.job;
 
+import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.config.OpenApiConfig.IDEMPOTENCY_KEY_REUSED;
+import static io.tipoff.api.config.OpenApiConfig.JOB_FINISHED;
+import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.config.OpenApiConfig.SERVICE_UNAVAILABLE;
+import static io.tipoff.api.config.OpenApiConfig.TOO_MANY_RUNNING_JOBS;
+import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tipoff.api.access.ApiKeyFilter;
 import io.tipoff.model.JobStatus;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -14,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Submitting jobs and following them: {@code /api/v1/jobs}. */
 @RestController
 @RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Submit simulation jobs, follow them, cancel them")
 class JobController {
 
     static final int MAX_PAGE = 100;
@@ -46,12 +61,24 @@ class JobController {
      * request made (nothing new is stored or published).
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a job", description = "Stores the job and its chunks in one transaction and "
+            + "publishes the chunks. The same `seed` gives the same result. With an `Idempotency-Key`, a retried "
+            + "request gets the job the first one made.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the new job; `Location` is its address")
+    @ApiResponse(responseCode = "200", description = "The job an earlier request with the same Idempotency-Key made")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "429", ref = TOO_MANY_RUNNING_JOBS)
+    @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
     ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                   @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        JobService.Submitted submitted = service.submit(request, idempotencyKey,
+        JobService.Submitted submitted = service.submit(request, caller, idempotencyKey,
                 idempotencyKey == null ? null : hash(request));
         JobView job = submitted.job();
         return (submitted.replayed() ? ResponseEntity.ok() : ResponseEntity.accepted())
@@ -60,6 +87,11 @@ class JobController {
 
     /** Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Cancel a job", description = "Workers drop its remaining chunks without playing them.")
+    @ApiResponse(responseCode = "200", description = "The cancelled job (also for a job cancelled before)")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
     JobView cancel(@PathVariable UUID id) {
         return service.cancel(id);
     }
@@ -75,11 +107,18 @@ class JobController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A job: its status, progress and what it plays")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     JobView get(@PathVariable UUID id) {
         return jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
     }
 
     @GetMapping
+    @Operation(summary = "Jobs, newest first", description = "`next` is the address of the following page, if any.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     JobPage list(@RequestParam(required = false) JobStatus status,
                  @RequestParam(defaultValue = "20") int limit,
                  @RequestParam(required = false) UUID before) {

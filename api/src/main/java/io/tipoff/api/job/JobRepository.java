@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +25,9 @@ class JobRepository {
             id, type, status, simulations, simulations_completed, chunks, chunks_completed, chunk_size, seed,
             created_at, started_at, completed_at, error, spec""";
 
+    /** The first half of the advisory lock of a submitter's jobs, to keep it apart from any other advisory lock. */
+    private static final int SUBMITTER_LOCK = 0x7469_706f;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -30,11 +36,13 @@ class JobRepository {
         this.json = json;
     }
 
-    void insert(UUID id, JobSpec spec, long seed, ChunkPlan plan) {
+    void insert(UUID id, JobSpec spec, long seed, ChunkPlan plan, String submittedBy) {
         jdbc.sql("""
-                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks)
-                        values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks)""")
+                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks, submitted_by)
+                        values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks,
+                                :submittedBy)""")
                 .param("id", id)
+                .param("submittedBy", submittedBy)
                 .param("type", spec.type().name())
                 .param("spec", json.writeValueAsString(spec))
                 .param("seed", seed)
@@ -44,11 +52,56 @@ class JobRepository {
                 .update();
     }
 
+    /**
+     * How many jobs {@code submittedBy} has queued or running, counted under a lock of that submitter held to the end
+     * of the transaction: two submissions at once cannot both see room for one more.
+     */
+    long unfinishedLocked(String submittedBy) {
+        jdbc.sql("select pg_advisory_xact_lock(:lockClass, hashtext(:submittedBy))")
+                .param("lockClass", SUBMITTER_LOCK)
+                .param("submittedBy", submittedBy)
+                .query().listOfRows();
+        return jdbc.sql("""
+                        select count(*) from jobs where submitted_by = :submittedBy and status in ('QUEUED', 'RUNNING')""")
+                .param("submittedBy", submittedBy)
+                .query(Long.class)
+                .single();
+    }
+
     Optional<JobView> find(UUID id) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from jobs where id = :id")
                 .param("id", id)
                 .query(this::view)
                 .optional();
+    }
+
+    /** The progress of each of these jobs that exists: one query, however many jobs. */
+    List<JobProgress> progress(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, status, simulations, simulations_completed, chunks, chunks_completed, error
+                        from jobs where id in (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    long simulations = rs.getLong("simulations");
+                    long completed = rs.getLong("simulations_completed");
+                    return new JobProgress(rs.getObject("id", UUID.class), JobStatus.valueOf(rs.getString("status")),
+                            simulations, completed, rs.getInt("chunks"), rs.getInt("chunks_completed"),
+                            (double) completed / simulations, rs.getString("error"));
+                })
+                .list();
+    }
+
+    /** How many jobs are in each status (an index-only scan of {@code jobs_by_status}); statuses without jobs are absent. */
+    Map<JobStatus, Long> countByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        jdbc.sql("select status, count(*) from jobs group by status")
+                .query(rs -> {
+                    counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
     }
 
     /** Newest first; {@code before} (a job id) pages back from that job, {@code status} filters. */

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     /** Seeds chosen for the user stay below 2^53 so that JavaScript clients read them exactly. */
     private static final long RANDOM_SEED_BOUND = 1L << 53;
@@ -66,10 +71,11 @@ class JobService {
     }
 
     /**
-     * Accepts a job; with an idempotency key, a retry of the same request gets the job the first one made, and a
-     * different request with the same key is refused (422).
+     * Accepts a job from {@code caller} (the name of its API key, or anonymous); with an idempotency key, a retry of
+     * the same request gets the job the first one made, and a different request with the same key is refused (422). A
+     * caller with {@code tipoff.jobs.max-running-per-key} jobs queued or running is refused (429).
      */
-    Submitted submit(JobRequest request, String idempotencyKey, String requestHash) {
+    Submitted submit(JobRequest request, String caller, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
             Optional<Submitted> earlier = earlier(idempotencyKey, requestHash);
             if (earlier.isPresent()) {
@@ -101,13 +107,20 @@ class JobService {
                 status.setRollbackOnly();
                 return false;
             }
-            jobs.insert(id, spec, seed, plan);
+            long unfinished = jobs.unfinishedLocked(caller);
+            if (unfinished >= limits.maxRunningPerKey()) {
+                throw new TooManyRunningJobsException(caller, limits.maxRunningPerKey(), unfinished);
+            }
+            jobs.insert(id, spec, seed, plan, caller);
             outbox.add(id, plan);
             return true;
         }));
         if (!stored) {
             // A concurrent request with the same key committed first.
             return earlier(idempotencyKey, requestHash).orElseThrow();
+        }
+        try (MDC.MDCCloseable job = MDC.putCloseable("jobId", id.toString())) {
+            log.info("Job accepted: {} {} simulations in {} chunks", spec.type(), plan.simulations(), plan.chunks());
         }
         relay.wake();
         return new Submitted(jobs.find(id).orElseThrow(), false);
@@ -129,6 +142,10 @@ class JobService {
             job = jobs.find(id).orElseThrow();
             if (job.status() != JobStatus.CANCELLED) {
                 throw new JobFinishedException(id, job.status());
+            }
+        } else {
+            try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
+                log.info("Job cancelled");
             }
         }
         return jobs.find(id).orElseThrow();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.DisposableBean;
@@ -131,8 +132,12 @@ class OutboxRelay implements DisposableBean {
             long wait = Math.max(0, deadline - System.nanoTime());
             CorrelationData.Confirm confirm = correlation.getFuture().get(wait, TimeUnit.NANOSECONDS);
             if (correlation.getReturned() != null) {
-                log.error("Chunk {} returned by the broker as unroutable: is the chunk queue bound to exchange {}?",
-                        correlation.getId(), topology.exchange());
+                String[] jobAndChunk = correlation.getId().split("/");
+                try (MDC.MDCCloseable job = MDC.putCloseable("jobId", jobAndChunk[0]);
+                     MDC.MDCCloseable chunk = MDC.putCloseable("chunk", jobAndChunk[1])) {
+                    log.error("Chunk {} returned by the broker as unroutable: is the chunk queue bound to exchange {}?",
+                            correlation.getId(), topology.exchange());
+                }
                 return false;
             }
             return confirm.ack();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
@@ -75,17 +76,20 @@ class Reconciler {
             if (chunk.jobId().equals(failed)) {
                 continue;
             }
-            if (chunk.sends() >= maxSends) {
-                failed = chunk.jobId();
-                jobs.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " was sent " + chunk.sends()
-                        + " times and never completed");
-                log.warn("Job {} failed: chunk {} sent {} times and never completed", chunk.jobId(),
-                        chunk.chunkIndex(), chunk.sends());
-                continue;
+            try (MDC.MDCCloseable job = MDC.putCloseable("jobId", chunk.jobId().toString());
+                 MDC.MDCCloseable index = MDC.putCloseable("chunk", Integer.toString(chunk.chunkIndex()))) {
+                if (chunk.sends() >= maxSends) {
+                    failed = chunk.jobId();
+                    jobs.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " was sent " + chunk.sends()
+                            + " times and never completed");
+                    log.warn("Job {} failed: chunk {} sent {} times and never completed", chunk.jobId(),
+                            chunk.chunkIndex(), chunk.sends());
+                    continue;
+                }
+                outbox.resend(chunk);
+                resent++;
+                log.info("Job {}: chunk {} never completed; sending it again", chunk.jobId(), chunk.chunkIndex());
             }
-            outbox.resend(chunk);
-            resent++;
-            log.info("Job {}: chunk {} never completed; sending it again", chunk.jobId(), chunk.chunkIndex());
         }
         return resent;
     }

@@ -1,5 +1,14 @@
 package io.tipoff.api.result;
 
+import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.config.OpenApiConfig.RESULT_NOT_READY;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.engine.MatchupResult;
 import io.tipoff.engine.TournamentResult;
 import java.util.UUID;
@@ -15,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wrote it, so the same job and seed always answer the same bytes. With {@code Accept: text/plain}, a short summary.
  */
 @RestController
+@Tag(name = "Jobs")
 class ResultController {
 
     private static final String PATH = "/api/v1/jobs/{id}/result";
@@ -28,10 +38,18 @@ class ResultController {
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The result of a completed job", description = "The whole distribution of outcomes, "
+            + "byte for byte the same for the same job and seed. `Accept: text/plain` gives a short summary.")
+    @ApiResponse(responseCode = "200", description = "A matchup's or a tournament's result", content = @Content(
+            schema = @Schema(oneOf = {MatchupResult.class, TournamentResult.class})))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = RESULT_NOT_READY)
     ResponseEntity<String> result(@PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(results.find(id).json());
     }
 
+    /** The same operation as {@link #result} in OpenAPI, which adds this one's {@code text/plain} answer to it. */
     @GetMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
     String summary(@PathVariable UUID id) {
         ResultRepository.StoredResult stored = results.find(id);

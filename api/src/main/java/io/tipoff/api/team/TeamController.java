@@ -1,6 +1,15 @@
 package io.tipoff.api.team;
 
+import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.config.ApiProperties;
+import io.tipoff.api.config.BodyLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -22,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Importing team seasons and listing them: {@code /api/v1/teams}. */
 @RestController
 @RequestMapping("/api/v1/teams")
+@Tag(name = "Teams", description = "Import team seasons (Torvik's CSV) and look them up")
 class TeamController {
 
     private final TeamImport importer;
@@ -35,11 +45,21 @@ class TeamController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Import team seasons", description = "Torvik's team CSV, all rows or none; a season "
+            + "imported again is replaced.")
+    @ApiResponse(responseCode = "200", description = "What was imported, season by season")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     ImportSummary importCsv(InputStream body, @RequestHeader HttpHeaders headers) throws IOException {
         return importer.importCsv(read(body, headers));
     }
 
     @GetMapping
+    @Operation(summary = "Imported teams, of one season or all")
+    @ApiResponse(responseCode = "200", description = "The teams")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     List<TeamView> teams(@RequestParam(required = false) Integer season) {
         List<TeamView> teams = catalog.teams(season).stream().map(TeamView::of).toList();
         if (teams.isEmpty() && season != null) {
@@ -51,24 +71,14 @@ class TeamController {
     }
 
     @GetMapping("/seasons")
+    @Operation(summary = "Imported seasons, with their teams' count")
     List<SeasonView> seasons() {
         return catalog.seasons();
     }
 
-    /**
-     * The body as text, refused with 413 beyond the configured size: Spring and Tomcat do not limit a plain body, and
-     * a chunked one has no length to check up front, so at most one byte more than the limit is read.
-     */
+    /** The body as text, refused with 413 beyond {@code tipoff.teams.max-upload-size}. */
     private String read(InputStream body, HttpHeaders headers) throws IOException {
-        long max = maxUpload.toBytes();
-        byte[] bytes = headers.getContentLength() > max ? null
-                : body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-        if (bytes == null || bytes.length > max) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "the body is larger than the " + max + " bytes allowed (tipoff.teams.max-upload-size)");
-            problem.setTitle("Upload too large");
-            throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
-        }
+        byte[] bytes = BodyLimit.read(body, headers, maxUpload, "tipoff.teams.max-upload-size");
         MediaType type = headers.getContentType();
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
         return new String(bytes, charset);

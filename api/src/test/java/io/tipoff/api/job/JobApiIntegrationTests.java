@@ -12,7 +12,10 @@ import io.tipoff.model.TorvikCsv;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +73,7 @@ class JobApiIntegrationTests {
 
     /** The outbox relay publishes right after the commit, on its own thread: wait for it. */
     private void awaitChunksInQueue(long chunks) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (services.messageCount(services.chunkQueue()) < chunks && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(chunks);
+        assertThat(services.awaitMessageCount(services.chunkQueue(), chunks)).isEqualTo(chunks);
     }
 
     @Test
@@ -174,8 +169,16 @@ class JobApiIntegrationTests {
                 Arguments.of("overflowing simulations",
                         with(b -> b.put("simulations", new java.math.BigInteger("99999999999999999999"))),
                         "simulations"),
+                Arguments.of("simulations one past the largest long",
+                        with(b -> b.put("simulations", new java.math.BigInteger("9223372036854775808"))),
+                        "simulations"),
+                Arguments.of("simulations in exponent notation", with(b -> b.put("simulations", 1e30)),
+                        "simulations"),
                 Arguments.of("simulations above the maximum", with(b -> b.put("simulations", 1_000_000_001L)),
                         "simulations"),
+                Arguments.of("overflowing seed",
+                        with(b -> b.put("seed", new java.math.BigInteger("9223372036854775808"))), "seed"),
+                Arguments.of("overflowing chunk size", with(b -> b.put("chunkSize", 2_147_483_648L)), "chunkSize"),
                 Arguments.of("simulations as a string", with(b -> b.put("simulations", "1000")), "simulations"),
                 Arguments.of("top-level array", "[]", "body"),
                 Arguments.of("zero chunk size", with(b -> b.put("chunkSize", 0)), "chunkSize"),
@@ -196,6 +199,22 @@ class JobApiIntegrationTests {
                         "matchup.teamA.offense.twoPointPct"),
                 Arguments.of("rate above 1", with(b -> at(b, "matchup.teamA.offense").put("twoPointPct", 1.2)),
                         "matchup.teamA.offense.twoPointPct"),
+                Arguments.of("rate of 1.5", with(b -> at(b, "matchup.teamB.offense").put("freeThrowPct", 1.5)),
+                        "matchup.teamB.offense.freeThrowPct"),
+                // JSON has no NaN; Jackson reads the strings "NaN" and "Infinity" as those numbers even where it takes
+                // no other number as a string, so the ranges must refuse them.
+                Arguments.of("NaN rate", with(b -> at(b, "matchup.teamA.defense").put("threePointPct", "NaN")),
+                        "matchup.teamA.defense.threePointPct"),
+                Arguments.of("infinite rate",
+                        with(b -> at(b, "matchup.teamA.defense").put("turnoverRate", "-Infinity")),
+                        "matchup.teamA.defense.turnoverRate"),
+                Arguments.of("NaN tempo", with(b -> at(b, "matchup.teamB").put("tempo", "NaN")), "matchup.teamB.tempo"),
+                Arguments.of("infinite tempo", with(b -> at(b, "matchup.teamB").put("tempo", "Infinity")),
+                        "matchup.teamB.tempo"),
+                Arguments.of("NaN as a bare word", JobRequests.matchupJson(10_000, 1L).replace("0.745", "NaN"),
+                        "matchup.teamA.offense.freeThrowPct"),
+                Arguments.of("a bare word for a number", JobRequests.matchupJson(10_000, 1L).replace("60.7", "fast"),
+                        "matchup.teamA.tempo"),
                 Arguments.of("negative rate", with(b -> at(b, "matchup.teamB.defense").put("turnoverRate", -0.1)),
                         "matchup.teamB.defense.turnoverRate"),
                 Arguments.of("missing rate", with(b -> at(b, "matchup.teamB.offense").remove("freeThrowPct")),
@@ -238,7 +257,7 @@ class JobApiIntegrationTests {
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).containsExactly(field);
+        assertThat(fields).as(response.body()).containsExactly(field);
         assertThat(problem.get("detail").asString()).startsWith(field + " ");
         assertThat(storedJobs()).isZero();
         assertThat(services.messageCount(services.chunkQueue())).isZero();
@@ -338,12 +357,47 @@ class JobApiIntegrationTests {
         return mapper.readTree(mapper.writeValueAsString(value));
     }
 
-    @Test
-    void rejectsABodyThatIsNotJson() {
-        HttpResponse<String> response = http.post("/api/v1/jobs", "text/plain", JobRequests.matchupJson(10, 1L));
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain", "application/xml",
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""})
+    void rejectsABodyThatIsNotJson(String contentType) {
+        HttpRequest.Builder request = http.request("/api/v1/jobs")
+                .POST(HttpRequest.BodyPublishers.ofString(JobRequests.matchupJson(10, 1L)));
+        HttpResponse<String> response = http.send(contentType.isEmpty() ? request.build()
+                : request.header("Content-Type", contentType).build());
+
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Http.json(response).get("detail").asString()).startsWith("Content-Type '");
+        assertThat(response.headers().firstValue("Accept")).hasValue("application/json");
         assertThat(storedJobs()).isZero();
+        assertThat(services.messageCount(services.chunkQueue())).isZero();
+    }
+
+    /** The default {@code tipoff.jobs.max-request-size} is 1 MB: a body of exactly that is read, one more byte is not. */
+    @Test
+    void refusesABodyAboveTheRequestLimitWithOrWithoutItsLength() {
+        String json = JobRequests.matchupJson(1_000, 1L);
+        String atTheLimit = json + " ".repeat(1024 * 1024 - json.length());
+        String tooLarge = atTheLimit + " ";
+        HttpResponse<String> withLength = http.postJson("/api/v1/jobs", tooLarge);
+        HttpResponse<String> chunked = http.send(http.request("/api/v1/jobs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(tooLarge.getBytes(StandardCharsets.UTF_8))))
+                .build());
+
+        for (HttpResponse<String> response : List.of(withLength, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = Http.json(response);
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo("the body is larger than the 1048576 bytes allowed (tipoff.jobs.max-request-size)");
+            assertThat(problem.get("limit").asLong()).isEqualTo(1024 * 1024);
+        }
+        assertThat(storedJobs()).isZero();
+        assertThat(services.messageCount(services.chunkQueue())).isZero();
+        assertThat(http.postJson("/api/v1/jobs", atTheLimit).statusCode()).isEqualTo(202);
     }
 
     @Test

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where a chunk is simulated. The recipe: name the job and chunk in the logging context; skip the chunk if its job is
  * gone or finished or the chunk is already stored (a redelivery), but first set it aside if it is not a chunk its job
- * was split into (a message made up or garbled); play its games on the simulation pool; store the aggregate once, which
- * completes the job when it is the last chunk; then, and only then, acknowledge the delivery. A chunk that fails goes
- * back to the queue, and to the dead-letter queue once it has failed {@code tipoff.worker.max-attempts} times.
+ * was split into (a message made up or garbled); play its games on the simulation pool; store the aggregate once,
+ * which completes the job when it is the last chunk; then, and only then, acknowledge the delivery. A chunk that fails
+ * goes back to the queue, and to the dead-letter queue once it has failed {@code tipoff.worker.max-attempts} times.
  */
 @Component
 class ChunkProcessor {
@@ -28,17 +28,19 @@ class ChunkProcessor {
     private final SimulationCache simulations;
     private final ExecutorService simulationPool;
     private final DeadLetters deadLetters;
+    private final ChunkMetrics metrics;
     private final int threads;
     private final int maxAttempts;
     private final int faultyChunk;
     private final DatabaseRetry database;
 
     ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
-                   DeadLetters deadLetters, WorkerProperties properties) {
+                   DeadLetters deadLetters, ChunkMetrics metrics, WorkerProperties properties) {
         this.store = store;
         this.simulations = simulations;
         this.simulationPool = simulationPool;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.threads = properties.worker().effectiveThreads();
         this.maxAttempts = properties.worker().maxAttempts();
         this.faultyChunk = properties.worker().fault().failChunk();
@@ -52,19 +54,25 @@ class ChunkProcessor {
     void process(ChunkMessage chunk, Delivery delivery) {
         MDC.put("jobId", chunk.jobId().toString());
         MDC.put("chunk", Integer.toString(chunk.chunkIndex()));
+        if (delivery.isRedelivery()) {
+            metrics.redelivered();
+        }
         try {
-            simulateAndStore(chunk);
+            ChunkMetrics.Outcome outcome = simulateAndStore(chunk);
             delivery.ack();
+            if (outcome != ChunkMetrics.Outcome.STORED) {
+                metrics.outcome(outcome);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Chunk {} interrupted (shutting down); back to the queue", chunk.chunkIndex());
-            delivery.retry();
+            retry(delivery);
         } catch (DatabaseUnavailableException e) {
             log.warn("Chunk {}: database still unreachable; back to the queue", chunk.chunkIndex());
-            delivery.retry();
+            retry(delivery);
         } catch (NotPlannedException e) {
             log.error("Chunk {} set aside in the dead-letter queue: {}", chunk.chunkIndex(), e.getMessage());
-            setAside(delivery, e, delivery.earlierDeliveries() + 1);
+            setAside(delivery, e, delivery.earlierDeliveries() + 1, "unplanned");
         } catch (RuntimeException e) {
             failed(chunk, delivery, e);
         } finally {
@@ -84,12 +92,12 @@ class ChunkProcessor {
             log.warn("Chunk {} failed (attempt {} of {}); back to the queue: {}", chunk.chunkIndex(), attempts,
                     maxAttempts, e.toString(), e);
             pause(Duration.ofMillis(Math.min(5_000, 1_000 * attempts)));
-            delivery.retry();
+            retry(delivery);
             return;
         }
         log.error("Chunk {} failed {} times; dead-lettered, job failed: {}", chunk.chunkIndex(), attempts,
                 e.toString(), e);
-        if (!setAside(delivery, e, attempts)) {
+        if (!setAside(delivery, e, attempts, "failed")) {
             return;
         }
         try {
@@ -100,21 +108,28 @@ class ChunkProcessor {
         }
     }
 
+    private void retry(Delivery delivery) {
+        delivery.retry();
+        metrics.outcome(ChunkMetrics.Outcome.RETRIED);
+    }
+
     /**
      * Moves the delivery to the dead-letter queue: the broker confirms the dead letter, then the delivery is
      * acknowledged. If the broker does not take it, the chunk goes back to its queue to be set aside on a later try.
      */
-    private boolean setAside(Delivery delivery, RuntimeException failure, long attempts) {
+    private boolean setAside(Delivery delivery, RuntimeException failure, long attempts, String reason) {
         try {
             deadLetters.send(delivery.message(), failure, attempts);
             delivery.ack();
+            metrics.outcome(ChunkMetrics.Outcome.DEAD_LETTERED);
+            metrics.deadLettered(reason);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not set the chunk aside; back to the queue: {}", e.toString());
         }
-        delivery.retry();
+        retry(delivery);
         return false;
     }
 
@@ -126,24 +141,24 @@ class ChunkProcessor {
         }
     }
 
-    private void simulateAndStore(ChunkMessage chunk) throws InterruptedException {
+    private ChunkMetrics.Outcome simulateAndStore(ChunkMessage chunk) throws InterruptedException {
         // Marked RUNNING first: a job whose chunks are being tried is not one the reconciler should find stalled.
         database.retrying(() -> store.start(chunk.jobId()));
         Optional<ChunkStore.JobToPlay> job = database.retrying(() -> store.find(chunk.jobId()));
         if (job.isEmpty()) {
             log.info("Dropping chunk {}: no such job", chunk.chunkIndex());
-            return;
+            return ChunkMetrics.Outcome.DROPPED;
         }
         if (!job.get().plans(chunk)) {
             throw new NotPlannedException(chunk, job.get());
         }
         if (!job.get().isOpen()) {
             log.info("Dropping chunk {}: its job is {}", chunk.chunkIndex(), job.get().status());
-            return;
+            return ChunkMetrics.Outcome.DROPPED;
         }
         if (database.retrying(() -> store.isStored(chunk))) {
             log.info("Chunk {} was already stored; redelivery ignored", chunk.chunkIndex());
-            return;
+            return ChunkMetrics.Outcome.DUPLICATE;
         }
         if (chunk.chunkIndex() == faultyChunk) {
             throw new IllegalStateException("chunk " + faultyChunk
@@ -159,6 +174,14 @@ class ChunkProcessor {
         ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, aggregate, elapsedMillis));
         log.info("Chunk {}: {} simulations in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
                 elapsedMillis, threads, saved);
+        return switch (saved) {
+            case COUNTED, COMPLETED_JOB -> {
+                metrics.simulated(job.get().spec().type(), chunk.games(), Duration.ofNanos(System.nanoTime() - start));
+                yield ChunkMetrics.Outcome.STORED;
+            }
+            case DUPLICATE -> ChunkMetrics.Outcome.DUPLICATE;
+            case JOB_CLOSED -> ChunkMetrics.Outcome.DROPPED;
+        };
     }
 
     /** A message that names a job but is not one of the chunks the job was split into: never worth a retry. */

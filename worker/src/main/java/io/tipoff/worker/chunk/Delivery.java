@@ -22,6 +22,11 @@ record Delivery(Channel channel, Message message) {
         return count instanceof Number number ? number.longValue() : 0;
     }
 
+    /** Whether the broker delivered this message before (to this or another consumer). */
+    boolean isRedelivery() {
+        return message.getMessageProperties().isRedelivered() || earlierDeliveries() > 0;
+    }
+
     /** The chunk is done (stored, set aside, or nothing to do): the broker may forget it. */
     void ack() {
         try {

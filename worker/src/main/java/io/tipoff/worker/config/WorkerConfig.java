@@ -6,9 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -42,16 +40,6 @@ class WorkerConfig {
     @Bean
     MessageConverter messageConverter(JsonMapper json) {
         return new JacksonJsonMessageConverter(json);
-    }
-
-    /**
-     * On shutdown (SIGTERM) the container cancels its consumers at once, so no new chunk arrives, then waits for the
-     * chunks in hand: up to {@code tipoff.worker.shutdown-timeout} rather than Spring AMQP's 5 s, which a large chunk
-     * on a busy machine may exceed. A chunk still running after that is handed back when its channel closes.
-     */
-    @Bean
-    ContainerCustomizer<SimpleMessageListenerContainer> finishChunksOnShutdown(WorkerProperties properties) {
-        return container -> container.setShutdownTimeout(properties.worker().shutdownTimeout().toMillis());
     }
 
     /**

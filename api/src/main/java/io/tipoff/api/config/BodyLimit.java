@@ -1,0 +1,40 @@
+package io.tipoff.api.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Reads a whole request body, refused with 413 beyond a configured size. Tomcat and Spring limit form and multipart
+ * bodies but no other (a CSV upload, a JSON job), and the api reads those whole into memory. A body whose length is
+ * declared too large is refused unread; a chunked one has no length to check up front, so at most one byte more than
+ * the limit is read.
+ */
+public final class BodyLimit {
+
+    private BodyLimit() {
+    }
+
+    /**
+     * @param property the setting that holds {@code limit}, named in the problem so that an operator knows what to
+     *                 raise
+     */
+    public static byte[] read(InputStream body, HttpHeaders headers, DataSize limit, String property)
+            throws IOException {
+        long max = limit.toBytes();
+        byte[] bytes = headers.getContentLength() > max ? null
+                : body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (bytes == null || bytes.length > max) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "the body is larger than the " + max + " bytes allowed (" + property + ")");
+            problem.setTitle("Request too large");
+            problem.setProperty("limit", max);
+            throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,133 @@
+// A finished tournament: every team's chance to win each of its games, in a table sorted by any column, and the
+// bracket drawn with the favourite of each game.
+
+import {count, el, pct} from './api.js';
+import {disposeCharts} from './charts.js';
+
+const ROUNDS = ['R64', 'R32', 'S16', 'E8', 'F4', 'NCG', 'CHAMP'];
+const ROUND_NAMES = {R64: 'round of 64', R32: 'round of 32', S16: 'Sweet 16', E8: 'Elite 8', F4: 'Final Four',
+    NCG: 'final', CHAMP: 'title'};
+
+/** A sortable table: each column header is a button; aria-sort says which column orders the rows, and how. */
+function roundsTable(result) {
+    const rounds = ROUNDS.filter((r) => result.teams.some((t) => r in t.rounds));
+    // A team that plays no First Four game reaches the round of 64 for sure.
+    const chance = (team, round) => team.rounds[round]?.p ?? (ROUNDS.indexOf(round) < firstRound(team) ? 1 : 0);
+    const firstRound = (team) => ROUNDS.indexOf(Object.keys(team.rounds)[0]);
+    const columns = [
+        {label: 'Seed', value: (t) => t.seed, text: (t) => t.seed},
+        {label: 'Team', value: (t) => t.name, text: (t) => t.name},
+        ...rounds.map((r) => ({label: r, title: `Chance to reach the ${ROUND_NAMES[r]}`, numeric: true,
+            value: (t) => chance(t, r), text: (t) => (r in t.rounds ? pct(t.rounds[r].p) : '—')})),
+    ];
+    let sort = {column: columns.length - 1, descending: true};
+    const body = el('tbody');
+    const headers = columns.map((column, i) => {
+        const button = el('button', {type: 'button', title: column.title}, column.label);
+        button.addEventListener('click', () => {
+            sort = {column: i, descending: sort.column === i ? !sort.descending : Boolean(column.numeric)};
+            draw();
+        });
+        return el('th', {scope: 'col', class: column.numeric ? 'num' : null}, button);
+    });
+    function draw() {
+        const column = columns[sort.column];
+        const rows = result.teams.slice().sort((a, b) => {
+            const [x, y] = [column.value(a), column.value(b)];
+            const order = typeof x === 'number' ? x - y : x.localeCompare(y);
+            return (sort.descending ? -order : order) || a.seed.localeCompare(b.seed);
+        });
+        headers.forEach((th, i) => (i === sort.column
+            ? th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending')
+            : th.removeAttribute('aria-sort')));
+        body.replaceChildren(...rows.map((team) => el('tr', {'data-seed': team.seed},
+            columns.map((c, i) => (i < 2 ? el(i === 1 ? 'th' : 'td', i === 1 ? {scope: 'row'} : {}, c.text(team))
+                : el('td', {class: 'num'}, c.text(team)))))));
+    }
+    draw();
+    return el('div', {class: 'scroll rounds-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'rounds-caption'},
+        el('table', {class: 'rounds'},
+            el('caption', {id: 'rounds-caption'}, `Chance to win each game, by the round the win reaches `
+                + `(R64: wins a First Four game). Sort by a column with its header.`),
+            el('thead', {}, el('tr', {}, headers)), body));
+}
+
+/** W01 → 1, X16a → 16; a seed of another shape is shown as it is. */
+const seedNumber = (seed) => (/^[A-Z]\d\d[ab]?$/.test(seed) ? Number(seed.slice(1, 3)) : seed);
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes = {}, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    node.append(...children);
+    return node;
+}
+
+/**
+ * The bracket as a tree from its first games on the left to the final on the right: each game in the column of its
+ * round, level with the middle of the games that feed it, showing its favourite and how often that team won it.
+ */
+function bracket(result, job) {
+    const slots = new Map(job.tournament.slots.map((s) => [s.slot, s]));
+    const winners = new Map(result.slots.map((s) => [s.slot, s.winners]));
+    const fed = new Set(job.tournament.slots.flatMap((s) => [s.strongSeed, s.weakSeed]));
+    const final = job.tournament.slots.find((s) => !fed.has(s.slot));
+    const games = [];
+    let rows = 0;
+    const place = (name, depth) => {
+        const slot = slots.get(name);
+        const feeders = [slot.strongSeed, slot.weakSeed].filter((side) => slots.has(side));
+        const ys = feeders.map((side) => place(side, depth + 1));
+        const y = ys.length ? ys.reduce((sum, v) => sum + v, 0) / ys.length : rows++;
+        games.push({name, depth, y, feeders});
+        return y;
+    };
+    place(final.slot, 0);
+    const deepest = Math.max(...games.map((g) => g.depth));
+    const [width, height, gapX, rowHeight, pad] = [146, 22, 14, 27, 4];
+    const x = (g) => pad + (deepest - g.depth) * (width + gapX);
+    const y = (g) => pad + g.y * rowHeight;
+    const byName = new Map(games.map((g) => [g.name, g]));
+    const drawing = svg('svg', {
+        width: pad * 2 + (deepest + 1) * (width + gapX) - gapX, height: pad * 2 + rows * rowHeight - (rowHeight - height),
+        role: 'img', 'aria-labelledby': 'bracket-title', class: 'bracket',
+    }, svg('title', {id: 'bracket-title'}, `Bracket with the favourite of each game; the title: `
+        + `${winners.get(final.slot)[0].name} ${pct(winners.get(final.slot)[0].probability)}`));
+    for (const game of games) {
+        for (const feeder of game.feeders.map((f) => byName.get(f))) {
+            const [x1, y1, x2, y2] = [x(feeder) + width, y(feeder) + height / 2, x(game), y(game) + height / 2];
+            const mid = x1 + gapX / 2;
+            drawing.append(svg('path', {d: `M${x1} ${y1}H${mid}V${y2}H${x2}`, class: 'link'}));
+        }
+    }
+    for (const game of games) {
+        const favourite = winners.get(game.name)[0];
+        const name = favourite.name.length > 13 ? `${favourite.name.slice(0, 12)}…` : favourite.name;
+        drawing.append(svg('g', {class: 'game', 'data-slot': game.name},
+            svg('title', {}, `${game.name}: ${winners.get(game.name).slice(0, 3)
+                .map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`),
+            svg('rect', {x: x(game), y: y(game), width, height, rx: 4}),
+            svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(favourite.seed)} ${name}`),
+            svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'},
+                pct(favourite.probability))));
+    }
+    return el('div', {class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Bracket'}, drawing);
+}
+
+function champions(result) {
+    return el('ol', {class: 'champions'}, result.champions.slice(0, 5).map((c) =>
+        el('li', {}, `${c.name} (${c.seed}) `, el('strong', {}, pct(c.probability)))));
+}
+
+export function renderTournament(target, result, job) {
+    disposeCharts();
+    target.replaceChildren(
+        el('h3', {}, 'Likeliest champions'),
+        champions(result),
+        el('h3', {}, `Round by round, ${count(result.simulations)} tournaments`),
+        roundsTable(result),
+        el('h3', {}, 'Bracket: the favourite of each game'),
+        bracket(result, job));
+    target.dataset.rendered = job.id;
+}
