@@ -221,13 +221,33 @@ class PipelineIntegrationTests {
         awaitAllChunksAcknowledged();
         // Its one chunk is set aside with its exception (the other chunks of a failed job are dropped, not played).
         assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(1);
-        String header = services.withChannel(channel -> {
+        assertThat(firstDeadLetterReason()).contains("homeCourtPoints");
+        assertThat(statusOf(id)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aChunkThatIsNotOneOfItsJobsIsDeadLetteredWithItsReasonAndTheJobCompletes() {
+        String id = submit(20_000, 11L, 10_000);
+        services.withChannel(channel -> channel.queuePurge(services.deadLetterQueue()));
+        // Chunk 5 of a job of two chunks, and chunk 1 with games of its own: made up, or garbled on the way.
+        publishChunkAgain(id, 5, 50_000, 10_000);
+        publishChunkAgain(id, 1, 10_000, 3);
+        worker = Apps.worker(services, "tipoff.worker.threads=1");
+
+        JsonNode job = awaitCompleted(id);
+        assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(20_000);
+        awaitAllChunksAcknowledged();
+        assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(2);
+        assertThat(firstDeadLetterReason()).contains("not a chunk of its job").contains("2 chunks of 10000");
+    }
+
+    /** The {@code x-exception-message} of the first dead letter, which stays in the queue. */
+    private static String firstDeadLetterReason() {
+        return services.withChannel(channel -> {
             com.rabbitmq.client.GetResponse dead = channel.basicGet(services.deadLetterQueue(), false);
             channel.basicNack(dead.getEnvelope().getDeliveryTag(), false, true);
             return String.valueOf(dead.getProps().getHeaders().get("x-exception-message"));
         });
-        assertThat(header).contains("homeCourtPoints");
-        assertThat(statusOf(id)).isEqualTo("FAILED");
     }
 
     private static String statusOf(String id) {

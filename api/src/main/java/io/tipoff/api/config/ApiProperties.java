@@ -40,6 +40,9 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         it is refused (429). With no keys configured every submitter counts as "anonymous".
      * @param maxRequestSize   the largest JSON request body (a job submission) the api reads; larger is 413. Neither
      *                         Tomcat nor Spring limit a body that is not a form, and a body is read whole into memory.
+     * @param relayEnabled     whether this api publishes the outbox; false leaves the publishing of the jobs it
+     *                         accepts to another api instance (the fault-injection suite uses it to kill an api
+     *                         between its commit and its publishing)
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
@@ -49,7 +52,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("2m") Duration reconcileAfter,
                        @DefaultValue("5") int maxSends,
                        @DefaultValue("100") int maxRunningPerKey,
-                       @DefaultValue("1MB") DataSize maxRequestSize) {
+                       @DefaultValue("1MB") DataSize maxRequestSize,
+                       @DefaultValue("true") boolean relayEnabled) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {

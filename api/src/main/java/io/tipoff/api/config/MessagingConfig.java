@@ -1,6 +1,7 @@
 package io.tipoff.api.config;
 
 import io.tipoff.messaging.ChunkTopology;
+import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -10,9 +11,11 @@ import org.springframework.amqp.core.Binding.DestinationType;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,5 +62,21 @@ class MessagingConfig {
     @Bean
     MessageConverter messageConverter(JsonMapper json) {
         return new JacksonJsonMessageConverter(json);
+    }
+
+    /**
+     * Chunks go out on a connection of their own: when the broker blocks publishers (a memory or disk alarm), the
+     * queue checks of the reconciler and of {@code GET /api/v1/queue} still get through on the other one.
+     */
+    @Bean
+    RabbitTemplateCustomizer publishOnOwnConnection() {
+        return template -> template.setUsePublisherConnection(true);
+    }
+
+    /** Names the api's connections after its process, so that an operator can tell them from the workers'. */
+    @Bean
+    ConnectionNameStrategy connectionName() {
+        String process = "tipoff-api " + ManagementFactory.getRuntimeMXBean().getName();
+        return factory -> process;
     }
 }

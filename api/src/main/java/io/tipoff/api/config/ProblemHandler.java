@@ -26,6 +26,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -171,11 +173,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    /** The database is away (down, restarting, or no connection to be had): the transaction never committed. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ProblemDetail databaseUnavailable(RuntimeException ex) {
+        return unavailable(ex, "the database is unavailable; nothing was stored, try again shortly");
+    }
+
+    /**
+     * The connection broke while a transaction ended: a rollback (nothing stored), or a commit the database may have
+     * applied or not. A request with an {@code Idempotency-Key} can be sent again without making a second job.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ProblemDetail transactionBroken(TransactionSystemException ex) {
+        return unavailable(ex, "the database became unavailable; try again shortly (with the same Idempotency-Key, "
+                + "a retried submission never makes a second job)");
+    }
+
+    private static ProblemDetail unavailable(RuntimeException ex, String detail) {
         log.warn("Database unavailable: {}", ex.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the database is unavailable; nothing was stored, try again shortly");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Service unavailable");
         return problem;
     }

@@ -43,6 +43,7 @@ class OutboxRelay implements DisposableBean {
     private final long confirmTimeoutMillis;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final boolean enabled;
     private volatile boolean failing;
 
     OutboxRelay(ChunkOutbox outbox, RabbitTemplate rabbit, ChunkTopology topology, TransactionTemplate transactions,
@@ -52,11 +53,16 @@ class OutboxRelay implements DisposableBean {
         this.topology = topology;
         this.transactions = transactions;
         this.confirmTimeoutMillis = properties.jobs().publishTimeout().toMillis();
+        this.enabled = properties.jobs().relayEnabled();
+        if (!enabled) {
+            log.warn("Outbox relay off (tipoff.jobs.relay-enabled=false): this api publishes no chunks; jobs it "
+                    + "accepts wait for another api's relay");
+        }
     }
 
     /** Asks for a round soon; rounds never overlap, and a wake during a round asks for one more. */
     void wake() {
-        if (queued.compareAndSet(false, true)) {
+        if (enabled && queued.compareAndSet(false, true)) {
             runner.execute(this::relay);
         }
     }

@@ -2,7 +2,6 @@ package io.tipoff.worker.chunk;
 
 import com.rabbitmq.client.Channel;
 import io.tipoff.messaging.ChunkMessage;
-import io.tipoff.messaging.ChunkTopology;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -10,21 +9,19 @@ import org.springframework.stereotype.Component;
 /**
  * Takes chunks off the queue, two at a time per worker process by default (each chunk runs on every core), with
  * manual acknowledgement: {@link ChunkProcessor} acknowledges a chunk only after its aggregate is committed. A message
- * that cannot be read as a chunk is rejected before it gets here and goes to the dead-letter queue.
+ * that cannot be read as a chunk is rejected before it gets here, without a requeue, and the broker dead-letters it.
  */
 @Component
 class ChunkListener {
 
     private final ChunkProcessor processor;
-    private final ChunkTopology topology;
 
-    ChunkListener(ChunkProcessor processor, ChunkTopology topology) {
+    ChunkListener(ChunkProcessor processor) {
         this.processor = processor;
-        this.topology = topology;
     }
 
     @RabbitListener(queues = "#{@chunkTopology.queue()}", ackMode = "MANUAL")
     void onChunk(ChunkMessage chunk, Message message, Channel channel) {
-        processor.process(chunk, new Delivery(channel, message, topology));
+        processor.process(chunk, new Delivery(channel, message));
     }
 }

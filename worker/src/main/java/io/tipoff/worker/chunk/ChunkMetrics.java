@@ -53,6 +53,7 @@ class ChunkMetrics {
         }
         deadLetters("failed");
         deadLetters("unreadable");
+        deadLetters("unplanned");
     }
 
     void simulated(JobType type, long games, Duration took) {
@@ -83,7 +84,10 @@ class ChunkMetrics {
         redelivered.increment();
     }
 
-    /** {@code reason}: {@code failed} (by this worker, after its attempts) or {@code unreadable} (by the broker). */
+    /**
+     * {@code reason}: {@code failed} (by this worker, after its attempts), {@code unplanned} (by this worker, at once: a
+     * message that names a job but is none of its chunks) or {@code unreadable} (by the broker).
+     */
     void deadLettered(String reason) {
         deadLetters(reason).increment();
     }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a chunk is simulated. The recipe: name the job and chunk in the logging context; skip the chunk if its job is
- * gone or finished or the chunk is already stored (a redelivery); play its games on the simulation pool; store the
- * aggregate once, which completes the job when it is the last chunk; then, and only then, acknowledge the delivery. A
- * chunk that fails goes back to the queue.
+ * gone or finished or the chunk is already stored (a redelivery), but first set it aside if it is not a chunk its job
+ * was split into (a message made up or garbled); play its games on the simulation pool; store the aggregate once,
+ * which completes the job when it is the last chunk; then, and only then, acknowledge the delivery. A chunk that fails
+ * goes back to the queue, and to the dead-letter queue once it has failed {@code tipoff.worker.max-attempts} times.
  */
 @Component
 class ChunkProcessor {
@@ -26,20 +27,28 @@ class ChunkProcessor {
     private final ChunkStore store;
     private final SimulationCache simulations;
     private final ExecutorService simulationPool;
+    private final DeadLetters deadLetters;
+    private final ChunkMetrics metrics;
     private final int threads;
     private final int maxAttempts;
+    private final int faultyChunk;
     private final DatabaseRetry database;
-    private final ChunkMetrics metrics;
 
     ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
-                   WorkerProperties properties, ChunkMetrics metrics) {
+                   DeadLetters deadLetters, ChunkMetrics metrics, WorkerProperties properties) {
         this.store = store;
-        this.metrics = metrics;
-        this.maxAttempts = properties.worker().maxAttempts();
-        this.database = new DatabaseRetry(properties.worker().databaseRetryFor());
         this.simulations = simulations;
         this.simulationPool = simulationPool;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.threads = properties.worker().effectiveThreads();
+        this.maxAttempts = properties.worker().maxAttempts();
+        this.faultyChunk = properties.worker().fault().failChunk();
+        this.database = new DatabaseRetry(properties.worker().databaseRetryFor());
+        if (faultyChunk >= 0) {
+            log.warn("Test hook on: chunk {} of every job fails on purpose (tipoff.worker.fault.fail-chunk)",
+                    faultyChunk);
+        }
     }
 
     void process(ChunkMessage chunk, Delivery delivery) {
@@ -57,12 +66,13 @@ class ChunkProcessor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Chunk {} interrupted (shutting down); back to the queue", chunk.chunkIndex());
-            delivery.retry();
-            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
+            retry(delivery);
         } catch (DatabaseUnavailableException e) {
             log.warn("Chunk {}: database still unreachable; back to the queue", chunk.chunkIndex());
-            delivery.retry();
-            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
+            retry(delivery);
+        } catch (NotPlannedException e) {
+            log.error("Chunk {} set aside in the dead-letter queue: {}", chunk.chunkIndex(), e.getMessage());
+            setAside(delivery, e, delivery.earlierDeliveries() + 1, "unplanned");
         } catch (RuntimeException e) {
             failed(chunk, delivery, e);
         } finally {
@@ -82,21 +92,45 @@ class ChunkProcessor {
             log.warn("Chunk {} failed (attempt {} of {}); back to the queue: {}", chunk.chunkIndex(), attempts,
                     maxAttempts, e.toString(), e);
             pause(Duration.ofMillis(Math.min(5_000, 1_000 * attempts)));
-            delivery.retry();
-            metrics.outcome(ChunkMetrics.Outcome.RETRIED);
+            retry(delivery);
             return;
         }
         log.error("Chunk {} failed {} times; dead-lettered, job failed: {}", chunk.chunkIndex(), attempts,
                 e.toString(), e);
-        delivery.deadLetter(e, attempts);
-        metrics.outcome(ChunkMetrics.Outcome.DEAD_LETTERED);
-        metrics.deadLettered("failed");
+        if (!setAside(delivery, e, attempts, "failed")) {
+            return;
+        }
         try {
             database.retrying(() -> store.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " failed " + attempts
                     + " times: " + e));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void retry(Delivery delivery) {
+        delivery.retry();
+        metrics.outcome(ChunkMetrics.Outcome.RETRIED);
+    }
+
+    /**
+     * Moves the delivery to the dead-letter queue: the broker confirms the dead letter, then the delivery is
+     * acknowledged. If the broker does not take it, the chunk goes back to its queue to be set aside on a later try.
+     */
+    private boolean setAside(Delivery delivery, RuntimeException failure, long attempts, String reason) {
+        try {
+            deadLetters.send(delivery.message(), failure, attempts);
+            delivery.ack();
+            metrics.outcome(ChunkMetrics.Outcome.DEAD_LETTERED);
+            metrics.deadLettered(reason);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not set the chunk aside; back to the queue: {}", e.toString());
+        }
+        retry(delivery);
+        return false;
     }
 
     private static void pause(Duration duration) {
@@ -108,15 +142,30 @@ class ChunkProcessor {
     }
 
     private ChunkMetrics.Outcome simulateAndStore(ChunkMessage chunk) throws InterruptedException {
-        Optional<ChunkStore.RunnableJob> job = database.retrying(() -> store.start(chunk.jobId()));
+        // Marked RUNNING first: a job whose chunks are being tried is not one the reconciler should find stalled.
+        database.retrying(() -> store.start(chunk.jobId()));
+        Optional<ChunkStore.JobToPlay> job = database.retrying(() -> store.find(chunk.jobId()));
         if (job.isEmpty()) {
-            log.info("Dropping chunk {}: its job is finished or unknown", chunk.chunkIndex());
+            log.info("Dropping chunk {}: no such job", chunk.chunkIndex());
+            return ChunkMetrics.Outcome.DROPPED;
+        }
+        if (!job.get().plans(chunk)) {
+            throw new NotPlannedException(chunk, job.get());
+        }
+        if (!job.get().isOpen()) {
+            log.info("Dropping chunk {}: its job is {}", chunk.chunkIndex(), job.get().status());
             return ChunkMetrics.Outcome.DROPPED;
         }
         if (database.retrying(() -> store.isStored(chunk))) {
             log.info("Chunk {} was already stored; redelivery ignored", chunk.chunkIndex());
             return ChunkMetrics.Outcome.DUPLICATE;
         }
+        if (chunk.chunkIndex() == faultyChunk) {
+            throw new IllegalStateException("chunk " + faultyChunk
+                    + " fails on purpose (test hook tipoff.worker.fault.fail-chunk)");
+        }
+        log.debug("Chunk {} taken: games {} to {}", chunk.chunkIndex(), chunk.firstGame(),
+                chunk.firstGame() + chunk.games() - 1);
         long start = System.nanoTime();
         Simulation<?> simulation = simulations.of(chunk.jobId(), job.get().spec());
         Object aggregate = ParallelSimulation.run(simulationPool, threads, simulation, job.get().seed(),
@@ -133,5 +182,14 @@ class ChunkProcessor {
             case DUPLICATE -> ChunkMetrics.Outcome.DUPLICATE;
             case JOB_CLOSED -> ChunkMetrics.Outcome.DROPPED;
         };
+    }
+
+    /** A message that names a job but is not one of the chunks the job was split into: never worth a retry. */
+    private static final class NotPlannedException extends RuntimeException {
+
+        NotPlannedException(ChunkMessage chunk, ChunkStore.JobToPlay job) {
+            super("not a chunk of its job: " + chunk + ", but the job has " + job.chunks() + " chunks of "
+                    + job.chunkSize() + " of its " + job.simulations() + " games");
+        }
     }
 }

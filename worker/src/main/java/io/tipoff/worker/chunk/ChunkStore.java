@@ -33,8 +33,20 @@ class ChunkStore {
         this.json = json;
     }
 
-    /** What a worker needs of a job to simulate its chunks. */
-    record RunnableJob(long seed, JobSpec spec) {
+    /** A job as a worker sees it: its status, what to simulate, and how it was split into chunks. */
+    record JobToPlay(String status, long seed, JobSpec spec, long simulations, int chunkSize, int chunks) {
+
+        /** Whether the chunk is one of this job's, as the api planned it (not a message made up or garbled). */
+        boolean plans(ChunkMessage chunk) {
+            long firstGame = (long) chunk.chunkIndex() * chunkSize;
+            return chunk.chunkIndex() < chunks && chunk.firstGame() == firstGame
+                    && chunk.games() == Math.min(chunkSize, simulations - firstGame);
+        }
+
+        /** Still to be worked on: not completed, failed or cancelled. */
+        boolean isOpen() {
+            return status.equals("QUEUED") || status.equals("RUNNING");
+        }
     }
 
     /** What became of a stored chunk. */
@@ -49,18 +61,22 @@ class ChunkStore {
         JOB_CLOSED
     }
 
-    /** The job of a chunk if it is still to be worked on, marking it RUNNING if it was QUEUED. */
-    Optional<RunnableJob> start(UUID jobId) {
+    Optional<JobToPlay> find(UUID jobId) {
+        return jdbc.sql("select status, seed, spec, simulations, chunk_size, chunks from jobs where id = :id")
+                .param("id", jobId)
+                .query((rs, n) -> new JobToPlay(rs.getString("status"), rs.getLong("seed"),
+                        json.readValue(rs.getString("spec"), JobSpec.class), rs.getLong("simulations"),
+                        rs.getInt("chunk_size"), rs.getInt("chunks")))
+                .optional();
+    }
+
+    /** Marks the job RUNNING if it was QUEUED: a worker has started on it. */
+    void start(UUID jobId) {
         jdbc.sql("""
                         update jobs set status = 'RUNNING', started_at = clock_timestamp()
                         where id = :id and status = 'QUEUED'""")
                 .param("id", jobId)
                 .update();
-        return jdbc.sql("select seed, spec from jobs where id = :id and status = 'RUNNING'")
-                .param("id", jobId)
-                .query((rs, n) -> new RunnableJob(rs.getLong("seed"),
-                        json.readValue(rs.getString("spec"), JobSpec.class)))
-                .optional();
     }
 
     /** Fails an unfinished job with a readable reason; a finished job keeps its status. */

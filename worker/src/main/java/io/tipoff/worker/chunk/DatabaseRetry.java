@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs a database step again, with growing pauses, while the database is unreachable or answers with a transient
@@ -55,8 +56,14 @@ final class DatabaseRetry {
         });
     }
 
+    /**
+     * A database that restarts ends its sessions: a statement fails, and so may the rollback after it (a
+     * {@link TransactionSystemException}) or the commit, which may even have gone through. Trying the step again is
+     * safe either way: storing a chunk twice stores it once.
+     */
     static boolean isTransient(Throwable e) {
         return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
-                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException;
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+                || e instanceof TransactionSystemException;
     }
 }

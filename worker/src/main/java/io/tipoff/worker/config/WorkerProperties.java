@@ -20,14 +20,31 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
      *                          sets it aside in the dead-letter queue and fails its job
      * @param databaseRetryFor  how long a worker keeps retrying, with backoff and the chunk in hand, while the database
      *                          is unreachable, before handing the chunk back to the queue
+     * @param shutdownTimeout   on SIGTERM the worker takes no new chunk and waits this long for the chunks in hand to
+     *                          be stored and acknowledged; a chunk still unfinished then goes back to the queue. Keep it
+     *                          above the longest chunk and below {@code spring.lifecycle.timeout-per-shutdown-phase}
+     *                          (30 s)
+     * @param fault             test hooks, off unless set
      */
     public record Worker(@DefaultValue("0") int threads,
                          @DefaultValue("3") int maxAttempts,
-                         @DefaultValue("60s") Duration databaseRetryFor) {
+                         @DefaultValue("60s") Duration databaseRetryFor,
+                         @DefaultValue("25s") Duration shutdownTimeout,
+                         @DefaultValue Fault fault) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
+    }
+
+    /**
+     * A test hook for the fault-injection suite: a chunk that fails every time, on every worker that has it set. Never
+     * set in production.
+     *
+     * @param failChunk the index of the chunk that throws instead of being simulated, in every job; -1 (the default):
+     *                  none
+     */
+    public record Fault(@DefaultValue("-1") int failChunk) {
     }
 
     /**

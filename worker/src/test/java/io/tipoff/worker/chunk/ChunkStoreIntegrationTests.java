@@ -76,7 +76,8 @@ class ChunkStoreIntegrationTests {
     void lastChunksFinishingTogetherCompleteTheJobExactlyOnce() throws Exception {
         int chunks = 12;
         UUID job = insertJob(chunks);
-        assertThat(store.start(job)).isPresent();
+        store.start(job);
+        assertThat(store.find(job).orElseThrow().status()).isEqualTo("RUNNING");
         List<ChunkMessage> deliveries = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {
             deliveries.add(chunk(job, i));
@@ -121,7 +122,8 @@ class ChunkStoreIntegrationTests {
         UUID job = insertJob(2);
         jdbc.sql("update jobs set status = 'CANCELLED' where id = :id").param("id", job).update();
 
-        assertThat(store.start(job)).isEmpty();
+        store.start(job);
+        assertThat(store.find(job).orElseThrow().isOpen()).isFalse();
         ChunkMessage chunk = chunk(job, 0);
         assertThat(store.save(chunk, simulate(chunk), 1)).isEqualTo(ChunkStore.Saved.JOB_CLOSED);
         assertThat(store.isStored(chunk)).isFalse();
