@@ -142,7 +142,7 @@ class DashboardBrowserTests {
                 screenshot("progress");
                 midJobShot = true;
             }
-            sleep(20);
+            Waits.sleep(20);
         }
         await(() -> find("#progress-detail").getText().startsWith("Completed: 1,000,000 of 1,000,000 simulated"));
         assertThat(find("#progress-status").getDomProperty("textContent")).as("announced").startsWith("Completed");
@@ -387,14 +387,5 @@ class DashboardBrowserTests {
 
     private static void screenshot(String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -173,7 +173,7 @@ class MetricsIntegrationTests {
                 return scrape;
             }
             assertThat(System.nanoTime()).as("metrics caught up in time:%n%s", scrape.text()).isLessThan(deadline);
-            sleep(200);
+            Waits.sleep(200);
         }
     }
 
@@ -192,16 +192,7 @@ class MetricsIntegrationTests {
                 return;
             }
             assertThat(System.nanoTime()).as("job %s %s in time", id, status).isLessThan(deadline);
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Waits.sleep(50);
         }
     }
 }

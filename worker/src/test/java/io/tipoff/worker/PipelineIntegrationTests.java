@@ -195,7 +195,7 @@ class PipelineIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (services.messageCount(services.deadLetterQueue()) == before) {
             assertThat(System.nanoTime()).as("dead-lettered in time").isLessThan(deadline);
-            sleep(20);
+            Waits.sleep(20);
         }
         assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(before + 1);
         awaitAllChunksAcknowledged();
@@ -214,7 +214,7 @@ class PipelineIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!statusOf(id).equals("FAILED")) {
             assertThat(System.nanoTime()).as("job failed in time").isLessThan(deadline);
-            sleep(50);
+            Waits.sleep(50);
         }
         assertThat(jdbc.sql("select error from jobs where id = :id").param("id", UUID.fromString(id))
                 .query(String.class).single()).contains("failed 2 times").contains("homeCourtPoints");
@@ -289,7 +289,7 @@ class PipelineIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (services.messageCount(services.chunkQueue()) < chunks) {
             assertThat(System.nanoTime()).as("%d chunks queued", chunks).isLessThan(deadline);
-            sleep(10);
+            Waits.sleep(10);
         }
     }
 
@@ -318,7 +318,7 @@ class PipelineIntegrationTests {
             }
             assertThat(status).isIn("QUEUED", "RUNNING");
             assertThat(System.nanoTime()).as("job %s still %s", id, status).isLessThan(deadline);
-            sleep(20);
+            Waits.sleep(20);
         }
     }
 
@@ -330,7 +330,7 @@ class PipelineIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (services.messageCount(services.chunkQueue()) > 0) {
             assertThat(System.nanoTime()).isLessThan(deadline);
-            sleep(20);
+            Waits.sleep(20);
         }
         stopWorker();
         assertThat(services.messageCount(services.chunkQueue())).isZero();
@@ -351,14 +351,5 @@ class PipelineIntegrationTests {
             channel.waitForConfirmsOrDie(5_000);
             return null;
         });
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

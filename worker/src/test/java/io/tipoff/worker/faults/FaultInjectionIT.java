@@ -1,5 +1,6 @@
 package io.tipoff.worker.faults;
 
+import io.tipoff.worker.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;

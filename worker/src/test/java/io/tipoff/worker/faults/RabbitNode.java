@@ -1,5 +1,6 @@
 package io.tipoff.worker.faults;
 
+import io.tipoff.worker.Waits;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;

@@ -1,5 +1,6 @@
 package io.tipoff.worker.faults;
 
+import io.tipoff.worker.Waits;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkTopology;
 import io.tipoff.testing.Http;

@@ -1,4 +1,4 @@
-package io.tipoff.worker.faults;
+package io.tipoff.worker;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -7,17 +7,17 @@ import java.util.function.BooleanSupplier;
  * Waiting for a condition rather than for a fixed time. Deadlines are generous: the machine may be shared with other
  * builds, and a JVM that starts in 10 s on a quiet machine has been seen to take two minutes.
  */
-final class Waits {
+public final class Waits {
 
     private Waits() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         until(what, timeout, Duration.ofMillis(250), condition);
     }
 
     /** Checks every {@code poll}: a condition that runs a command line tool costs a core for a second or so. */
-    static void until(String what, Duration timeout, Duration poll, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, Duration poll, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -27,9 +27,13 @@ final class Waits {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
+        sleep(duration.toMillis());
+    }
+
+    public static void sleep(long millis) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
