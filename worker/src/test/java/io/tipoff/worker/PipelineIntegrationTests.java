@@ -37,8 +37,9 @@ class PipelineIntegrationTests {
     @BeforeAll
     static void startApi() {
         services = TestServices.newEnvironment();
-        // A quick reconciler, so that a test can lose chunks and see them sent again within seconds.
-        api = Apps.api(services, "tipoff.jobs.reconcile-after=2s", "tipoff.jobs.reconcile-check=500ms",
+        // A quick reconciler, so that a test can lose chunks and see them sent again within seconds; not so quick that
+        // it sends again a chunk a worker holds between two failed attempts (a copy that would be dead-lettered too).
+        api = Apps.api(services, "tipoff.jobs.reconcile-after=5s", "tipoff.jobs.reconcile-check=500ms",
                 "tipoff.events.interval=100ms");
         http = new Http(Apps.port(api));
         jdbc = api.getBean(JdbcClient.class);
