@@ -38,11 +38,13 @@ final class FaultLab {
         String version = System.getProperty("tipoff.version", "0.1.0-SNAPSHOT");
         apiJar = jar("tipoff.api.jar", "../api/target/tipoff-api-" + version + "-exec.jar");
         workerJar = jar("tipoff.worker.jar", "target/tipoff-worker-" + version + ".jar");
-        stopLeftovers(dir);
+        Path postgresHome = PostgresCluster.home(dir.resolve("postgres"));
+        stopLeftovers(dir, postgresHome);
         deleteRecursively(dir);
+        deleteRecursively(postgresHome);
         Instant start = Instant.now();
         rabbit = RabbitNode.start(dir.resolve("rabbitmq"));
-        postgres = PostgresCluster.start(dir.resolve("postgres"));
+        postgres = PostgresCluster.start(postgresHome);
         System.out.printf("faults: private RabbitMQ on port %d and PostgreSQL on port %d, up in %.1f s%n",
                 rabbit.port(), postgres.port(), seconds(start, Instant.now()));
         system = new TipoffSystem(this, "tipoff");
@@ -108,7 +110,8 @@ final class FaultLab {
     }
 
     private void stop() {
-        System.out.println("faults: stopping; logs and the report are in " + dir);
+        System.out.println("faults: stopping; logs and the report are in " + dir + ", PostgreSQL's log is "
+                + postgres.log());
         TipoffProcess.destroyAll();
         try {
             rabbit.stop();
@@ -126,13 +129,17 @@ final class FaultLab {
      * A run killed outright (no shutdown hook) leaves its RabbitMQ node and PostgreSQL server running: end them, by
      * the process ids they wrote under the suite's directory, before their files go.
      */
-    private static void stopLeftovers(Path dir) {
-        for (Path pidFile : List.of(dir.resolve("rabbitmq/rabbitmq.pid"), dir.resolve("postgres/data/postmaster.pid"))) {
+    private static void stopLeftovers(Path dir, Path postgresHome) {
+        Map<Path, Path> pidFiles = Map.of(dir.resolve("rabbitmq/rabbitmq.pid"), dir,
+                postgresHome.resolve("data/postmaster.pid"), postgresHome);
+        for (var entry : pidFiles.entrySet()) {
+            Path pidFile = entry.getKey();
             try {
                 if (Files.isRegularFile(pidFile)) {
                     long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
                     ProcessHandle.of(pid)
-                            .filter(process -> process.info().commandLine().orElse("").contains(dir.toString()))
+                            .filter(process -> process.info().commandLine().orElse("")
+                                    .contains(entry.getValue().toString()))
                             .ifPresent(ProcessHandle::destroyForcibly);
                 }
             } catch (IOException | RuntimeException e) {

@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A PostgreSQL cluster of the suite's own ({@code initdb} and {@code pg_ctl} of the installed server, data under the
  * suite's directory, a port of its own), so that restarting it never touches the machine's database server. As root,
- * the server runs as the {@code postgres} user, which PostgreSQL requires.
+ * the server runs as the {@code postgres} user, which PostgreSQL requires, and its directory is in the temporary folder
+ * ({@link #home}): the {@code postgres} user may not be let through the directories of a checkout.
  */
 final class PostgresCluster {
 
@@ -31,7 +32,21 @@ final class PostgresCluster {
         this.dir = dir;
         this.bin = findBin();
         this.port = Ports.free();
-        this.asPostgresUser = "root".equals(System.getProperty("user.name"));
+        this.asPostgresUser = asRoot();
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Where the cluster meant for {@code dir} lives: there, or as root in a temporary folder named after it. */
+    static Path home(Path dir) {
+        String name = "tipoff-faults-postgres-" + Integer.toHexString(dir.hashCode());
+        return asRoot() ? Path.of(System.getProperty("java.io.tmpdir"), name) : dir;
+    }
+
+    Path log() {
+        return dir.resolve("postgres.log");
     }
 
     static PostgresCluster start(Path dir) {
@@ -87,7 +102,7 @@ final class PostgresCluster {
         if (running) {
             return;
         }
-        run("pg_ctl", "-D", data(), "-l", dir.resolve("postgres.log").toString(), "-w", "-t", "240", "-o",
+        run("pg_ctl", "-D", data(), "-l", log().toString(), "-w", "-t", "240", "-o",
                 "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off"
                         + " -c max_connections=200",
                 "start");
