@@ -1,10 +1,10 @@
 package io.tipoff.worker.faults;
 
-import io.tipoff.worker.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;
 import io.tipoff.testing.Http;
+import io.tipoff.worker.Waits;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -194,12 +194,13 @@ class FaultInjectionIT {
     @Test
     @Order(6)
     void aWorkerWhoseConnectionTheBrokerClosesComesBack() {
-        // The CLI takes a second or more per call, as long as a fifth of a job on a busy machine: the connections are
-        // looked up before the work starts, and two jobs make sure that the worker is still busy when they close.
+        // The CLI takes a second or more per call, as long as a fifth of a job on a busy machine and half of one on a
+        // fast one: the connections are looked up before the work starts, and four jobs make sure that the worker is
+        // still busy when they close (with two, a fast machine had finished them by then).
         TipoffProcess victim = system.liveWorkers().get(0);
         List<String> connections = lab.rabbit.connections(victim.connectionNamePrefix("tipoff-worker"));
         assertThat(connections).isNotEmpty();
-        List<String> jobs = List.of(system.submit(), system.submit());
+        List<String> jobs = List.of(system.submit(), system.submit(), system.submit(), system.submit());
         busyWorker(system, jobs.get(0), List.of(victim));
 
         Instant asked = Instant.now();
@@ -216,7 +217,7 @@ class FaultInjectionIT {
         jobs.forEach(id -> system.awaitStatus(id, "COMPLETED"));
         Verdict verdict = Verdict.ofCompleted(system, jobs, lab.reference());
         report(6, "close a busy worker's connection from the broker",
-                "`rabbitmqctl close_connection` of a busy worker's connections (two jobs queued)", verdict, 0,
+                "`rabbitmqctl close_connection` of a busy worker's connections (four jobs queued)", verdict, 0,
                 closed, back, "close to the worker's two consumers back on the queue",
                 "chunks in hand at the close: " + inHand);
         verdict.assertClean(0);
@@ -401,10 +402,18 @@ class FaultInjectionIT {
         List<Instant> faultsOver = new ArrayList<>();
         Instant start = Instant.now();
         Instant nextFault = start.plusSeconds(30 + random.nextInt(61));
-        // Jobs keep coming, two at a time, for the whole soak and until there are 200 chunks or more.
-        while (Instant.now().isBefore(start.plus(length)) || jobs.size() * TipoffSystem.CHUNKS < 200) {
+        // Jobs keep coming, two at a time, for the whole soak, until there are 200 chunks or more, and until one has
+        // come after the last fault (whose repair may end after the soak's length, with every job done meanwhile).
+        Instant lastSubmitted = start;
+        while (Instant.now().isBefore(start.plus(length)) || jobs.size() * TipoffSystem.CHUNKS < 200
+                || !faultsOver.isEmpty() && lastSubmitted.isBefore(faultsOver.get(faultsOver.size() - 1))) {
             if (unfinished(jobs) < 2) {
-                submitOnce("soak-" + jobs.size()).ifPresent(jobs::add);
+                Instant submitted = Instant.now();
+                java.util.Optional<String> job = submitOnce("soak-" + jobs.size());
+                if (job.isPresent()) {
+                    jobs.add(job.get());
+                    lastSubmitted = submitted;
+                }
             }
             if (Instant.now().isAfter(nextFault)) {
                 Instant faultStarted = Instant.now();

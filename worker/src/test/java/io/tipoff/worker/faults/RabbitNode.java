@@ -1,9 +1,9 @@
 package io.tipoff.worker.faults;
 
-import io.tipoff.worker.Waits;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.tipoff.worker.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
