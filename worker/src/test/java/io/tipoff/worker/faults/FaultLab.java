@@ -127,7 +127,7 @@ final class FaultLab {
 
     /**
      * A run killed outright (no shutdown hook) leaves its RabbitMQ node and PostgreSQL server running: end them, by
-     * the process ids they wrote under the suite's directory, before their files go.
+     * the process ids they wrote in their directories, before their files go.
      */
     private static void stopLeftovers(Path dir, Path postgresHome) {
         Map<Path, Path> pidFiles = Map.of(dir.resolve("rabbitmq/rabbitmq.pid"), dir,
