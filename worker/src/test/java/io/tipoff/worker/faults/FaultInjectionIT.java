@@ -537,8 +537,10 @@ class FaultInjectionIT {
     private static Hit hitBusyWorker(java.util.function.Consumer<TipoffProcess> fault) {
         String id = system.submit();
         TipoffProcess victim = busyWorker(system, id, system.liveWorkers());
-        Instant at = Instant.now();
         fault.accept(victim);
+        // The moment the fault has landed, not the moment before: sending a signal forks `kill`, and a chunk the
+        // worker finished meanwhile was finished before the fault, not in hand when it struck.
+        Instant at = Instant.now();
         Set<Integer> inHand = ChunkLog.inHandAt(victim, id, at);
         assertThat(inHand).as("chunks in the hands of %s when it was hit", victim).isNotEmpty();
         return new Hit(id, victim, at, inHand);
