@@ -260,10 +260,13 @@ class PipelineIntegrationTests {
     @Test
     void workersDropTheChunksOfACancelledJobWithoutSimulatingThem() {
         String id = submit(200_000, 9L, 10_000);
-        awaitQueued(20);
+        awaitQueued(2); // no worker yet: the window is two chunks
         assertThat(http.delete("/api/v1/jobs/" + id).statusCode()).isEqualTo(200);
         worker = Apps.worker(services, "tipoff.worker.threads=2");
         awaitAllChunksAcknowledged();
+        // Nothing was released after the cancel, though a worker came.
+        assertThat(jdbc.sql("select next_chunk from jobs where id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from chunk_results where job_id = :id")
                 .param("id", UUID.fromString(id)).query(Long.class).single()).isZero();
         assertThat(Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString()).isEqualTo("CANCELLED");
