@@ -199,7 +199,10 @@ class JobService {
             SeededRequest entry = request.teams().get(i);
             ResolvedTeam team = resolve("tournament.teams[" + i + "].team", entry.team());
             seeded.add(new Bracket.Seeded(entry.seed(), team.profile()));
-            leagueSeason = leagueSeason != null || team.source() == null ? leagueSeason : team.source().season();
+            // Not a conditional expression: one of Integer and int would unbox a null leagueSeason.
+            if (leagueSeason == null && team.source() != null) {
+                leagueSeason = team.source().season();
+            }
         }
         List<Bracket.Slot> slots = request.slots().stream()
                 .map(s -> new Bracket.Slot(s.slot(), s.strongSeed(), s.weakSeed())).toList();
