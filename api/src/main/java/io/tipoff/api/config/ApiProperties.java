@@ -109,14 +109,19 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                     {@code name:sha256:HEX} (the SHA-256 of the key in hex, so that the key itself need not be in
      *                     the configuration); the name is what jobs record and logs show. None: the api is open to
      *                     anyone, and says so loudly at start-up.
-     * @param protectReads whether reading (GET) needs a key too; by default reads are public
+     * @param protectReads whether reading (GET) needs a key too; by default reads are public. A key then reads only
+     *                     the jobs it submitted.
+     * @param adminKeys    keys in the same form as {@code apiKeys} that may also read, list and cancel every key's
+     *                     jobs (an operator's); a job one of them submits is its own like anyone's
      */
-    public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean protectReads) {
+    public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean protectReads,
+                           @DefaultValue List<String> adminKeys) {
 
         /** Never prints the keys, should the settings ever be logged. */
         @Override
         public String toString() {
-            return "Security[apiKeys=" + apiKeys.size() + " configured, protectReads=" + protectReads + "]";
+            return "Security[apiKeys=" + apiKeys.size() + " configured, adminKeys=" + adminKeys.size()
+                    + " configured, protectReads=" + protectReads + "]";
         }
     }
 

@@ -92,8 +92,8 @@ class JobController {
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
-    JobView cancel(@PathVariable UUID id) {
-        return service.cancel(id);
+    JobView cancel(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+        return service.cancel(id, caller);
     }
 
     /** What tells a retried request from a different one: the request as parsed, not its whitespace. */
@@ -116,19 +116,21 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "Jobs, newest first", description = "`next` is the address of the following page, if any.")
+    @Operation(summary = "Jobs, newest first", description = "`next` is the address of the following page, if any. "
+            + "Where reads need a key, a key lists its own jobs (an admin key every job).")
     @ApiResponse(responseCode = "200", description = "A page of jobs")
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     JobPage list(@RequestParam(required = false) JobStatus status,
                  @RequestParam(defaultValue = "20") int limit,
-                 @RequestParam(required = false) UUID before) {
+                 @RequestParam(required = false) UUID before,
+                 @RequestAttribute(name = ApiKeyFilter.OWNER, required = false) String owner) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_PAGE);
         }
-        if (before != null && jobs.find(before).isEmpty()) {
+        if (before != null && jobs.submittedBy(before).filter(by -> owner == null || owner.equals(by)).isEmpty()) {
             throw new InvalidFieldException("before", "names no job");
         }
-        List<JobView> page = jobs.list(status, limit, before);
+        List<JobView> page = jobs.list(status, limit, before, owner);
         String next = page.size() < limit ? null : UriComponentsBuilder.fromPath("/api/v1/jobs")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
                 .queryParam("limit", limit)

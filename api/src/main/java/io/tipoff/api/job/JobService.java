@@ -77,7 +77,7 @@ class JobService {
      */
     Submitted submit(JobRequest request, String caller, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
-            Optional<Submitted> earlier = earlier(idempotencyKey, requestHash);
+            Optional<Submitted> earlier = earlier(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -103,7 +103,7 @@ class JobService {
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (idempotencyKey != null && !jobs.claimKey(idempotencyKey, requestHash, id)) {
+            if (idempotencyKey != null && !jobs.claimKey(caller, idempotencyKey, requestHash, id)) {
                 status.setRollbackOnly();
                 return false;
             }
@@ -117,17 +117,18 @@ class JobService {
         }));
         if (!stored) {
             // A concurrent request with the same key committed first.
-            return earlier(idempotencyKey, requestHash).orElseThrow();
+            return earlier(caller, idempotencyKey, requestHash).orElseThrow();
         }
         try (MDC.MDCCloseable job = MDC.putCloseable("jobId", id.toString())) {
-            log.info("Job accepted: {} {} simulations in {} chunks", spec.type(), plan.simulations(), plan.chunks());
+            log.info("Job accepted from {}: {} {} simulations in {} chunks", caller, spec.type(), plan.simulations(),
+                    plan.chunks());
         }
         relay.wake();
         return new Submitted(jobs.find(id).orElseThrow(), false);
     }
 
-    private Optional<Submitted> earlier(String idempotencyKey, String requestHash) {
-        return jobs.keyed(idempotencyKey).map(keyed -> {
+    private Optional<Submitted> earlier(String caller, String idempotencyKey, String requestHash) {
+        return jobs.keyed(caller, idempotencyKey).map(keyed -> {
             if (!keyed.requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }
@@ -135,8 +136,11 @@ class JobService {
         });
     }
 
-    /** Cancels a queued or running job; workers drop its remaining chunks. A finished job cannot be cancelled. */
-    JobView cancel(UUID id) {
+    /**
+     * Cancels a queued or running job for {@code caller} (the name logged; whether it may is {@link JobOwnership}'s
+     * to say); workers drop its remaining chunks. A finished job cannot be cancelled.
+     */
+    JobView cancel(UUID id, String caller) {
         JobView job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
         if (!jobs.cancel(id)) {
             job = jobs.find(id).orElseThrow();
@@ -145,7 +149,7 @@ class JobService {
             }
         } else {
             try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
-                log.info("Job cancelled");
+                log.info("Job cancelled by {}", caller);
             }
         }
         return jobs.find(id).orElseThrow();
