@@ -10,6 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * it is absent where the request may touch every job (an open api, an admin key, a public read).
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)  // before the filters that look at a body, which it never reads
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
