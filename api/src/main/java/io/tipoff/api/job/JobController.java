@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.access.ApiKeyFilter;
 import io.tipoff.model.JobStatus;
+import io.tipoff.model.Text;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -77,6 +78,11 @@ class JobController {
                                    @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        if (idempotencyKey != null) {
+            Text.problem(idempotencyKey, MAX_KEY_LENGTH).ifPresent(problem -> {
+                throw new InvalidFieldException(IDEMPOTENCY_KEY, problem);
+            });
         }
         JobService.Submitted submitted = service.submit(request, caller, idempotencyKey,
                 idempotencyKey == null ? null : hash(request));

@@ -105,6 +105,14 @@ class InlineBracketIntegrationTests {
                         .remove("seed"), "tournament.teams[0].seed", "is required"),
                 Arguments.of("a team without a profile", (Consumer<Map<String, Object>>) b -> seeded(b).get(0)
                         .remove("team"), "tournament.teams[0].team", "is required"),
+                Arguments.of("a NUL in a seed", (Consumer<Map<String, Object>>) b -> seeded(b).get(0)
+                        .put("seed", "S\u00001"), "tournament.teams[0].seed", "must not contain control characters"),
+                Arguments.of("a NUL in a slot", (Consumer<Map<String, Object>>) b -> slots(b).get(0)
+                        .put("strongSeed", "S\u00001"), "tournament.slots[0].strongSeed",
+                        "must not contain control characters"),
+                Arguments.of("a NUL in a team name", (Consumer<Map<String, Object>>) b -> team(b, 2)
+                        .put("name", "Team\u00003"), "tournament.teams[2].team.name",
+                        "must not contain control characters"),
                 Arguments.of("a season with teams", (Consumer<Map<String, Object>>) b -> tournament(b)
                         .put("season", 2019), "tournament", null));
     }
