@@ -43,6 +43,9 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      * @param relayEnabled     whether this api publishes the outbox; false leaves the publishing of the jobs it
      *                         accepts to another api instance (the fault-injection suite uses it to kill an api
      *                         between its commit and its publishing)
+     * @param maxModelMemory   the most memory a job's model may take on a worker, estimated before it is accepted
+     *                         ({@code ModelMemory}: 120 KB per pair of teams that can meet; a 68-team bracket 267 MB);
+     *                         a larger job is refused (400). Workers must be sized for it (README, Memory).
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
@@ -53,7 +56,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("5") int maxSends,
                        @DefaultValue("100") int maxRunningPerKey,
                        @DefaultValue("1MB") DataSize maxRequestSize,
-                       @DefaultValue("true") boolean relayEnabled) {
+                       @DefaultValue("true") boolean relayEnabled,
+                       @DefaultValue("300MB") DataSize maxModelMemory) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {

@@ -1,5 +1,6 @@
 package io.tipoff.api.job;
 
+import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.JobType;
 import io.tipoff.model.OffenseProfile;
@@ -43,8 +44,8 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                              @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
                              List<@NotNull(message = "is required") @Valid SlotRequest> slots) {
 
-        /** The largest bracket anyone plays is 68 teams; a few hundred is a typo or an attack. */
-        static final int MAX_BRACKET_TEAMS = 512;
+        /** {@link Bracket#MAX_TEAMS}, checked here before any team is resolved. */
+        static final int MAX_BRACKET_TEAMS = Bracket.MAX_TEAMS;
     }
 
     record SeededRequest(@NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String seed,

@@ -100,6 +100,8 @@ class JobService {
                     "splits the job into " + plan.chunks() + " chunks; at most " + limits.maxChunks() + " allowed");
         }
         JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
+        ModelBudget.check(spec, request.tournament() != null && request.tournament().season() == null,
+                limits.maxModelMemory());
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {

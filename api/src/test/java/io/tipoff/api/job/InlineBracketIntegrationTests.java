@@ -83,6 +83,24 @@ class InlineBracketIntegrationTests {
                 .isNotEqualTo(Http.json(inline).get("league").get("tempo").asDouble());
     }
 
+    @Test
+    void aBracketWhoseModelNoWorkerCanHoldIsRefusedNamingTheLimit() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<String> response = http.postJson("/api/v1/jobs",
+                    JobRequests.json(JobRequests.inlineBracket(512, 10_000, attempt)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            JsonNode error = Http.json(response).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("tournament.teams");
+            assertThat(error.get("message").asString()).isEqualTo("needs up to 15.0 GB of model memory on a worker "
+                    + "(a bracket of 512 teams, 130816 pairs of teams that can meet, 120 KB each); the limit is 300 MB "
+                    + "(tipoff.jobs.max-model-memory)");
+        }
+        assertThat(storedJobs()).isZero();
+        assertThat(http.postJson("/api/v1/jobs", JobRequests.json(JobRequests.inlineBracket(64, 1_000, 1)))
+                .statusCode()).isEqualTo(202);
+    }
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of("a seed given twice", (Consumer<Map<String, Object>>) b -> seeded(b).get(1).put("seed",
