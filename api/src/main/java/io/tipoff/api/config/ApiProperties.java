@@ -18,11 +18,32 @@ import org.springframework.util.unit.DataSize;
  * @param teams      importing team data
  * @param security   who may change state, and read
  * @param events     the server-sent events of {@code GET /api/v1/jobs/{id}/events}
+ * @param retention  what is removed when, on a schedule
  */
 @ConfigurationProperties("tipoff")
 public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
                             @DefaultValue Messaging messaging, @DefaultValue Teams teams,
-                            @DefaultValue Security security, @DefaultValue Events events) {
+                            @DefaultValue Security security, @DefaultValue Events events,
+                            @DefaultValue Retention retention) {
+
+    /**
+     * @param idempotencyKeys how long an {@code Idempotency-Key} finds its job; a retry after that makes a new one
+     * @param chunkResults    how long after a job finished its per-chunk aggregates are kept (its result stays)
+     * @param interval        how often a round runs (on one api instance at a time)
+     * @param batchSize       chunk rows deleted per statement; a round runs at most ten
+     */
+    public record Retention(@DefaultValue("24h") Duration idempotencyKeys,
+                            @DefaultValue("7d") Duration chunkResults,
+                            @DefaultValue("10m") Duration interval,
+                            @DefaultValue("5000") int batchSize) {
+
+        public Retention {
+            if (idempotencyKeys.isNegative() || chunkResults.isNegative() || interval.isNegative()
+                    || interval.isZero() || batchSize < 1) {
+                throw new IllegalArgumentException("tipoff.retention.* must be positive");
+            }
+        }
+    }
 
     /**
      * @param maxSimulations   the most games one job may ask for

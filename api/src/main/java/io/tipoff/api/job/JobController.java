@@ -22,6 +22,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Submit simulation jobs, follow them, cancel them")
 class JobController {
+
+    private static final Logger log = LoggerFactory.getLogger(JobController.class);
 
     static final int MAX_PAGE = 100;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -100,6 +105,26 @@ class JobController {
     @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
     JobView cancel(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
         return service.cancel(id, caller);
+    }
+
+    /**
+     * Deletes a job with everything stored of it (its chunks, result and idempotency key): 204. An unfinished job is
+     * cancelled as it goes; a worker that still holds one of its chunks drops it. Only its owner (or an admin key).
+     */
+    @DeleteMapping(path = "/{id}", params = "purge=true")
+    @Operation(summary = "Delete a job", description = "With `purge=true`: the job, its chunks and its result are "
+            + "removed for good. Without it, DELETE cancels.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    ResponseEntity<Void> purge(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+        if (!jobs.delete(id)) {
+            throw new JobNotFoundException(id);
+        }
+        try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
+            log.info("Job deleted by {}", caller);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** What tells a retried request from a different one: the request as parsed, not its whitespace. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Jobs in PostgreSQL: stored when accepted, read for status and paging, marked once their chunks are published. */
@@ -139,6 +140,16 @@ class JobRepository {
                 .param("id", id)
                 .param("error", error)
                 .update() == 1;
+    }
+
+    /**
+     * Deletes a job and, by cascade, its chunks, result and idempotency key; false if there was none. Its outbox rows
+     * go first: the relay locks them before their job, and so must this.
+     */
+    @Transactional
+    boolean delete(UUID id) {
+        jdbc.sql("delete from chunk_outbox where job_id = :id").param("id", id).update();
+        return jdbc.sql("delete from jobs where id = :id").param("id", id).update() == 1;
     }
 
     /** Cancels an unfinished job; returns whether this call cancelled it. */

@@ -109,6 +109,7 @@ class TenantsIntegrationTests {
             assertThat(Http.json(response).get("detail").asString()).isEqualTo("no job with id " + aliceJob);
         }
         assertThat(bob.delete("/api/v1/jobs/" + aliceJob).statusCode()).isEqualTo(404);
+        assertThat(bob.delete("/api/v1/jobs/" + aliceJob + "?purge=true").statusCode()).isEqualTo(404);
         assertThat(bob.get("/api/v1/jobs?before=" + aliceJob).statusCode()).isEqualTo(400);
         assertThat(listed(bob)).containsExactly(bobJob);
         assertThat(listed(alice)).containsExactly(aliceJob);
