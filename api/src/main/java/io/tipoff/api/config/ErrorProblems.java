@@ -1,5 +1,6 @@
 package io.tipoff.api.config;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * api is {@code application/problem+json}, whatever the client accepts. Nothing of the request is echoed but its path.
  */
 @RestController
+@Hidden  // the container's own error path, not part of the api
 class ErrorProblems implements ErrorController {
 
     @RequestMapping("/error")

@@ -96,28 +96,25 @@ class JobController {
                 .location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
 
-    /** Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. */
+    /**
+     * Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. With
+     * {@code purge=true}, deletes the job with everything stored of it (its chunks, result and idempotency key), 204,
+     * whatever its status: an unfinished one is cancelled as it goes, and a worker that still holds one of its chunks
+     * drops it. Either only for the key that submitted it (or an admin key): {@link JobOwnership}.
+     */
     @DeleteMapping("/{id}")
-    @Operation(summary = "Cancel a job", description = "Workers drop its remaining chunks without playing them.")
+    @Operation(summary = "Cancel a job, or delete it", description = "Workers drop its remaining chunks without "
+            + "playing them. With `purge=true` the job, its chunks and its result are removed for good (204).")
     @ApiResponse(responseCode = "200", description = "The cancelled job (also for a job cancelled before)")
+    @ApiResponse(responseCode = "204", description = "Deleted (purge=true)")
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
-    JobView cancel(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
-        return service.cancel(id, caller);
-    }
-
-    /**
-     * Deletes a job with everything stored of it (its chunks, result and idempotency key): 204. An unfinished job is
-     * cancelled as it goes; a worker that still holds one of its chunks drops it. Only its owner (or an admin key).
-     */
-    @DeleteMapping(path = "/{id}", params = "purge=true")
-    @Operation(summary = "Delete a job", description = "With `purge=true`: the job, its chunks and its result are "
-            + "removed for good. Without it, DELETE cancels.")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-    ResponseEntity<Void> purge(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+    ResponseEntity<JobView> cancel(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean purge,
+                                   @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+        if (!purge) {
+            return ResponseEntity.ok(service.cancel(id, caller));
+        }
         if (!jobs.delete(id)) {
             throw new JobNotFoundException(id);
         }
