@@ -25,6 +25,7 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
      *                          be stored and acknowledged; a chunk still unfinished then goes back to the queue. Keep it
      *                          above the longest chunk and below {@code spring.lifecycle.timeout-per-shutdown-phase}
      *                          (30 s)
+     * @param warmUp            how long a starting worker plays sample games before it takes chunks (0: none)
      * @param fault             test hooks, off unless set
      * @param modelCacheSize    the most memory the models kept between a job's chunks may take, by their estimate
      *                          ({@code ModelMemory}); the least recently used job's model is dropped beyond it. At
@@ -35,6 +36,7 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
                          @DefaultValue("3") int maxAttempts,
                          @DefaultValue("60s") Duration databaseRetryFor,
                          @DefaultValue("25s") Duration shutdownTimeout,
+                         @DefaultValue("3s") Duration warmUp,
                          @DefaultValue Fault fault,
                          @DefaultValue("300MB") DataSize modelCacheSize) {
 
