@@ -19,12 +19,14 @@ class QueueController {
      * @param chunksReady chunks ready on the batch lane
      * @param consumers   consumers of the batch lane
      * @param deadLetters chunks set aside
+     * @param backlogChunks chunks of open jobs not yet stored, released or not: what an autoscaler scales workers on
+     *                    (the queues themselves hold only the dispatch window)
      * @param lanes       each lane: its queue, chunks ready, consumers, and the dispatch window they allow
      * @param keys        each key with open jobs: jobs, chunks and games in flight, games queued, and its share of the
      *                    chunks in flight
      */
-    record Scheduling(String queue, long chunksReady, long consumers, long deadLetters, List<Lane> lanes,
-                      List<Share> keys) {
+    record Scheduling(String queue, long chunksReady, long consumers, long deadLetters, long backlogChunks,
+                      List<Lane> lanes, List<Share> keys) {
     }
 
     record Lane(io.tipoff.messaging.Lane lane, String queue, long chunksReady, long consumers, int window) {
@@ -48,9 +50,11 @@ class QueueController {
             + "each key's jobs, chunks in flight and share")
     Scheduling queue() {
         QueueDepth.QueueView view = queues.read();
-        List<DispatchMetrics.KeyShare> keys = DispatchMetrics.shares(outbox.openJobs());
+        List<ChunkOutbox.OpenJob> open = outbox.openJobs();
+        List<DispatchMetrics.KeyShare> keys = DispatchMetrics.shares(open);
         int inFlight = keys.stream().mapToInt(DispatchMetrics.KeyShare::chunksInFlight).sum();
-        return new Scheduling(view.queue(), view.chunksReady(), view.consumers(), view.deadLetters(),
+        long backlog = open.stream().mapToLong(job -> job.inFlight() + job.remaining()).sum();
+        return new Scheduling(view.queue(), view.chunksReady(), view.consumers(), view.deadLetters(), backlog,
                 view.lanes().stream().map(l -> new Lane(l.lane(), l.queue(), l.chunksReady(), l.consumers(),
                         dispatcher.window(l.lane()))).toList(),
                 keys.stream().map(k -> new Share(k.key(), k.jobs(), k.chunksInFlight(), k.gamesInFlight(),
