@@ -56,8 +56,7 @@ class TenantsIntegrationTests {
         alice = anonymous.withHeader("X-API-Key", AccessIntegrationTests.ALICE_KEY);
         bob = anonymous.withHeader("X-API-Key", AccessIntegrationTests.BOB_KEY);
         ops = anonymous.withHeader("X-API-Key", OPS_KEY);
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
     }
 
     private static String submit(Http http) {

@@ -50,8 +50,7 @@ class InlineBracketIntegrationTests {
     @BeforeEach
     void emptySystem() {
         http = new Http(port);
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
         assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
     }
 

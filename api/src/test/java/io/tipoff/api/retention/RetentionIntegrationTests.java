@@ -50,8 +50,7 @@ class RetentionIntegrationTests {
     @BeforeEach
     void emptySystem() {
         http = new Http(port);
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
     }
 
     /** A job accepted through the api, then marked as the test needs, with one stored chunk. */
