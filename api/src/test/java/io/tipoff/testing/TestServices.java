@@ -49,14 +49,9 @@ public final class TestServices {
     public record Environment(String jdbcUrl, String dbUser, String dbPassword, String rabbitHost, int rabbitPort,
                               String rabbitUser, String rabbitPassword, String prefix) {
 
-        /**
-         * The Spring properties that point an api or a worker at this environment. A test run keeps a dozen or more
-         * applications alive at once (Spring caches each test context), and PostgreSQL serves 100 connections to
-         * everyone (and every session that shares it): each pool holds four, not Hikari's ten.
-         */
+        /** The Spring properties that point an api or a worker at this environment. */
         public Map<String, Object> springProperties() {
             return Map.of(
-                    "spring.datasource.hikari.maximum-pool-size", 4,
                     "spring.datasource.url", jdbcUrl,
                     "spring.datasource.username", dbUser,
                     "spring.datasource.password", dbPassword,
