@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,28 @@ class DeploymentFilesTest {
     private static final Path ROOT = repositoryRoot();
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
     private static final Schemas SCHEMAS = new Schemas();
+
+    /** Every tipoff_* series the README's metrics table lists is charted by the Grafana dashboard. */
+    @Test
+    void theGrafanaDashboardChartsEveryTipoffSeries() throws IOException {
+        JsonNode dashboard = JSON.readTree(ROOT.resolve("deploy/grafana/tipoff-dashboard.json").toFile());
+        StringBuilder expressions = new StringBuilder();
+        for (JsonNode panel : dashboard.get("panels")) {
+            assertThat(panel.path("title").asString("")).isNotBlank();
+            panel.get("targets").forEach(target -> expressions.append(target.get("expr").asString()).append('\n'));
+        }
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String metrics = readme.substring(readme.indexOf("### Metrics"), readme.indexOf("### Containers"));
+        Set<String> series = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(tipoff_[a-z_]+)").matcher(metrics);
+        while (row.find()) {
+            series.add(row.group(1));
+        }
+        assertThat(series).hasSizeGreaterThanOrEqualTo(9);
+        for (String name : series) {
+            assertThat(expressions.toString()).as(name).contains(name);
+        }
+    }
 
     @Test
     void theComposeFileFollowsTheComposeSpecification() {

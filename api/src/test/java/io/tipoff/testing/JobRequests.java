@@ -1,6 +1,8 @@
 package io.tipoff.testing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,5 +82,42 @@ public final class JobRequests {
             node = (Map<String, Object>) node.get(key);
         }
         return node;
+    }
+
+    /**
+     * A TOURNAMENT job of {@code teams} inline teams (a power of two), seeds {@code S1}…, slots {@code G1}… from the
+     * first round to the final {@code G<teams-1>}; every team is Virginia's profile under its own name.
+     */
+    public static Map<String, Object> inlineBracket(int teams, long simulations, long seed) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = (Map<String, Object>) at(matchup(1, null), "matchup").get("teamA");
+        List<Map<String, Object>> seeded = new ArrayList<>();
+        List<String> sides = new ArrayList<>();
+        for (int i = 1; i <= teams; i++) {
+            Map<String, Object> team = new LinkedHashMap<>(profile);
+            team.put("name", "Team " + i);
+            seeded.add(new LinkedHashMap<>(Map.of("seed", "S" + i, "team", team)));
+            sides.add("S" + i);
+        }
+        List<Map<String, Object>> slots = new ArrayList<>();
+        while (sides.size() > 1) {
+            List<String> winners = new ArrayList<>();
+            for (int i = 0; i < sides.size(); i += 2) {
+                String slot = "G" + (slots.size() + 1);
+                slots.add(new LinkedHashMap<>(Map.of("slot", slot, "strongSeed", sides.get(i),
+                        "weakSeed", sides.get(i + 1))));
+                winners.add(slot);
+            }
+            sides = winners;
+        }
+        Map<String, Object> tournament = new LinkedHashMap<>();
+        tournament.put("teams", seeded);
+        tournament.put("slots", slots);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "TOURNAMENT");
+        body.put("simulations", simulations);
+        body.put("seed", seed);
+        body.put("tournament", tournament);
+        return body;
     }
 }

@@ -17,16 +17,21 @@ import java.util.List;
 final class GameSimulator {
 
     /**
-     * Two teams that cannot score would stay tied forever. No real matchup gets near this many overtimes (the record
-     * in Division I is seven); past it the game goes to whoever wins a coin toss, scored as one extra point.
+     * Two teams that cannot score would stay tied forever. No real game gets this far (the record in Division I is
+     * seven overtimes; a real matchup reaches ten about once in a billion games); past it the game goes to whoever wins
+     * a coin toss, scored as one extra point. With {@link #MAX_DRAWS_PER_POSSESSION} it bounds the work of any game,
+     * whatever the teams: at most (regulation + 10 overtimes of possessions) × 10 draws, a few times a real game's,
+     * where teams that cannot score used to play 50 overtimes of up to 100 draws a possession (hundreds of times a real
+     * game's when every miss was rebounded).
      */
-    static final int MAX_OVERTIMES = 50;
+    static final int MAX_OVERTIMES = 10;
 
     /**
      * An offense that always gets its misses back and never scores or turns it over would keep the ball forever; a
-     * possession ends after this many draws (hundreds of offensive rebounds), which no real team comes near.
+     * possession ends after this many draws. A draw is already a whole run of plays and only about 2% of them leave the
+     * possession going on, so a real possession needs ten draws about once in 10^15.
      */
-    static final int MAX_DRAWS_PER_POSSESSION = 100;
+    static final int MAX_DRAWS_PER_POSSESSION = 10;
 
     /** An offense's tables, in the order {@link Team} stacks them. */
     private static final int EVEN = 0;

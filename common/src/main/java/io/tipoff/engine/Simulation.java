@@ -1,6 +1,7 @@
 package io.tipoff.engine;
 
 import io.tipoff.model.JobSpec;
+import java.util.List;
 
 /**
  * A job's subject ready to be played: a matchup ({@link MatchupModel}) or a bracket ({@link TournamentModel}).
@@ -16,6 +17,18 @@ public interface Simulation<A> {
 
     /** The counts of two disjoint ranges together. */
     A merge(A one, A other);
+
+    /**
+     * The counts of many disjoint ranges together, the same as merging them one by one in any order. A reduce that
+     * folds a job's chunks with {@link #merge} copies the growing total each time; this adds a batch into one total.
+     */
+    default A mergeAll(List<A> parts) {
+        A total = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            total = merge(total, parts.get(i));
+        }
+        return total;
+    }
 
     /** What the counts are, for reading them back (a chunk's aggregate is stored as JSON). */
     Class<A> aggregateType();

@@ -1,6 +1,8 @@
 package io.tipoff.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,6 +34,37 @@ public record TournamentAggregate(long tournaments, int teams, int rounds, long[
         o.finalFours.forEach((key, count) -> sets.merge(key, count, Long::sum));
         return new TournamentAggregate(tournaments + o.tournaments, teams, rounds, add(reached, o.reached),
                 add(slotWins, o.slotWins), sets);
+    }
+
+    /**
+     * The aggregates of many disjoint ranges together, exactly as merging them pairwise: every count added into one
+     * total, so the Final Four table is built once, in time proportional to the entries of the parts, where a fold of
+     * {@link #merge} copies the growing table for every part (the parts × the distinct Final Fours). Keeping only the
+     * likeliest Final Fours in each part would make the table depend on how the job was split, so it stays exact.
+     */
+    public static TournamentAggregate sum(List<TournamentAggregate> parts) {
+        TournamentAggregate first = parts.get(0);
+        long tournaments = 0;
+        long[] reached = new long[first.reached.length];
+        long[] slotWins = new long[first.slotWins.length];
+        Map<String, Long> sets = new HashMap<>();
+        for (TournamentAggregate part : parts) {
+            if (part.teams != first.teams || part.rounds != first.rounds
+                    || part.slotWins.length != slotWins.length) {
+                throw new IllegalArgumentException("aggregates of different brackets");
+            }
+            tournaments += part.tournaments;
+            addInto(reached, part.reached);
+            addInto(slotWins, part.slotWins);
+            part.finalFours.forEach((key, count) -> sets.merge(key, count, Long::sum));
+        }
+        return new TournamentAggregate(tournaments, first.teams, first.rounds, reached, slotWins, sets);
+    }
+
+    private static void addInto(long[] sum, long[] more) {
+        for (int i = 0; i < more.length; i++) {
+            sum[i] += more[i];
+        }
     }
 
     private static long[] add(long[] a, long[] b) {

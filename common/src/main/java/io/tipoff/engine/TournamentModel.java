@@ -142,6 +142,11 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
     }
 
     @Override
+    public TournamentAggregate mergeAll(List<TournamentAggregate> parts) {
+        return TournamentAggregate.sum(parts);
+    }
+
+    @Override
     public Class<TournamentAggregate> aggregateType() {
         return TournamentAggregate.class;
     }

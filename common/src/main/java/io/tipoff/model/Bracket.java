@@ -16,6 +16,12 @@ import java.util.Set;
  */
 public record Bracket(List<Seeded> teams, List<Slot> slots) {
 
+    /**
+     * The most teams a bracket may have, however it is given (JSON or an imported CSV): the largest anyone plays is 68;
+     * a few hundred is a typo or an attack, and the model of a bracket grows with the square of its teams.
+     */
+    public static final int MAX_TEAMS = 512;
+
     public record Seeded(String seed, TeamProfile team) {
 
         public Seeded {
@@ -44,8 +50,9 @@ public record Bracket(List<Seeded> teams, List<Slot> slots) {
     }
 
     private static void validate(List<Seeded> teams, List<Slot> slots) {
-        if (teams.size() < 2) {
-            throw new BracketException("teams", "a bracket needs at least two teams, has " + teams.size());
+        if (teams.size() < 2 || teams.size() > MAX_TEAMS) {
+            throw new BracketException("teams", "a bracket needs at least two teams and at most " + MAX_TEAMS
+                    + ", has " + teams.size());
         }
         Map<String, String> seedOfTeam = new HashMap<>();
         Set<String> seeds = new HashSet<>();

@@ -80,9 +80,14 @@ public final class BracketCsv {
     /** The cells of one line, read by column name (as the header spells it, found in any case). */
     private record Cells(int line, List<String> fields, Map<String, Integer> columns) {
 
+        /** A cell as text: a label's rules (as a seed or slot in a JSON bracket), whatever the column. */
         String text(String column) {
             int i = columns.get(column.toUpperCase(Locale.ROOT));
-            return i < fields.size() ? fields.get(i).trim() : "";
+            String value = i < fields.size() ? fields.get(i).trim() : "";
+            Text.problem(value, Text.MAX_LABEL).ifPresent(problem -> {
+                throw new TeamDataException(line, column, problem);
+            });
+            return value;
         }
 
         String label(String column) {
@@ -99,7 +104,7 @@ public final class BracketCsv {
             try {
                 number = Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new TeamDataException(line, column, "not a whole number: " + value);
+                throw new TeamDataException(line, column, "not a whole number: " + Text.excerpt(value));
             }
             if (number < min || number > max) {
                 throw new TeamDataException(line, column, "must be between " + (long) min + " and " + (long) max

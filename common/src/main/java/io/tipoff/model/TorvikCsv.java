@@ -186,9 +186,13 @@ public final class TorvikCsv {
     /** The cells of one line, read by column name. */
     private record Cells(int line, List<String> fields, Map<String, Integer> columns) {
 
+        /** A cell as text, null when empty or NA; free text is held to a name's rules, as in a JSON team. */
         String text(String column) {
             int i = columns.get(column);
             String value = i < fields.size() ? fields.get(i).trim() : "";
+            Text.problem(value, Text.MAX_NAME).ifPresent(problem -> {
+                throw new TeamDataException(line, display(column), problem);
+            });
             return value.isEmpty() || value.equals("NA") || value.equals("N/A") ? null : value;
         }
 
@@ -201,11 +205,11 @@ public final class TorvikCsv {
             try {
                 number = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new TeamDataException(line, display(column), "not a number: " + value);
+                throw new TeamDataException(line, display(column), "not a number: " + Text.excerpt(value));
             }
             if (!(number >= min && number <= max) || (whole && number != Math.rint(number))) {
                 throw new TeamDataException(line, display(column), "must be " + (whole ? "a whole number " : "")
-                        + "between " + format(min) + " and " + format(max) + ", was " + value);
+                        + "between " + format(min) + " and " + format(max) + ", was " + Text.excerpt(value));
             }
             return number;
         }

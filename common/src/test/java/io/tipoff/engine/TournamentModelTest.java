@@ -81,6 +81,20 @@ class TournamentModelTest {
     }
 
     @Test
+    void manyPartsSummedAtOnceAreTheWholeExactly() {
+        TournamentModel model = TournamentModel.of(eightTeams(), SETTINGS);
+        TournamentAggregate whole = model.simulate(5, 0, 3_000);
+        List<TournamentAggregate> parts = new ArrayList<>();
+        for (int first = 2_700; first >= 0; first -= 300) {
+            parts.add(model.simulate(5, first, 300));
+        }
+
+        assertThat(model.mergeAll(parts)).isEqualTo(whole);
+        assertThat(model.mergeAll(parts.subList(0, 1))).isEqualTo(parts.get(0));
+        assertThat(whole.finalFours()).hasSizeGreaterThan(10);
+    }
+
+    @Test
     void strongerTeamsGoFurther() {
         TournamentModel model = TournamentModel.of(eightTeams(), SETTINGS);
         TournamentResult result = TournamentResult.of(model, model.simulate(3, 0, 10_000));

@@ -48,4 +48,16 @@ class BracketCsvTest {
                 .hasMessage("line 2, Season: must be between 1900 and 2200, was 1492");
         assertThatThrownBy(() -> BracketCsv.seeds("")).hasMessage("line 1, header: no header line");
     }
+
+    @Test
+    void aLabelKeepsTheRulesOfAJsonSeedOrSlot() {
+        assertThatThrownBy(() -> BracketCsv.seeds("Season,Seed,TeamID\n2019,W\u000001,1438\n"))
+                .hasMessage("line 2, Seed: must not contain control characters, has U+0000 at 2");
+        assertThatThrownBy(() -> BracketCsv.slots("Season,Slot,StrongSeed,WeakSeed\n2019,R1W1,W01," + "W".repeat(21)
+                + "\n")).hasMessage("line 2, WeakSeed: must be at most 20 characters, has 21");
+        // An unclosed quote makes one field of the rest of the file; the message does not repeat it.
+        String rest = "2019,W02,1181\n".repeat(1_000);
+        assertThatThrownBy(() -> BracketCsv.seeds("Season,Seed,TeamID\n2019,W01,\"1438\n" + rest))
+                .hasMessage("line 2, TeamID: must not contain control characters, has U+000A at 5");
+    }
 }

@@ -1,5 +1,6 @@
 package io.tipoff.worker;
 
+import io.tipoff.worker.config.OutOfMemoryExit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ public class WorkerApplication {
     public static final String CONFIG_NAME = "spring.config.name=tipoff-worker";
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         new SpringApplicationBuilder(WorkerApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -21,9 +23,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * request costs no parsing; the 401 problem is written by the same handler as every other problem.
  *
  * <p>Whoever passes is named in the request attribute {@link #CALLER}: the key's configured name, or
- * {@link #ANONYMOUS} when no key is configured (the api is open).
+ * {@link #ANONYMOUS} when no key is configured (the api is open). A job belongs to the key that submitted it:
+ * {@link #OWNER} names the key whose jobs alone this request may change (cancel), or read where reads are protected;
+ * it is absent where the request may touch every job (an open api, an admin key, a public read).
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)  // before the filters that look at a body, which it never reads
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
@@ -31,6 +36,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
     public static final String CALLER = "io.tipoff.api.access.caller";
     public static final String ANONYMOUS = "anonymous";
+    public static final String OWNER = "io.tipoff.api.access.owner";
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -57,8 +63,18 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         } else if (caller.isEmpty() && needsKey(request)) {
             refuse(request, response, "this request needs an API key in the " + HEADER + " header");
         } else {
-            caller.ifPresent(name -> request.setAttribute(CALLER, name));
+            caller.ifPresent(name -> {
+                request.setAttribute(CALLER, name);
+                if (!keys.admin(name) && (!READS.contains(request.getMethod()) || keys.protectReads())) {
+                    request.setAttribute(OWNER, name);
+                }
+            });
             chain.doFilter(request, response);
+            if (!READS.contains(request.getMethod())) {
+                // Every change of state, or attempt at one, with the name of the key that made it.
+                log.info("{} {} by {}: {}", request.getMethod(), request.getRequestURI(), caller.orElseThrow(),
+                        response.getStatus());
+            }
         }
     }
 

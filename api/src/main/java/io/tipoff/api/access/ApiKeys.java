@@ -4,10 +4,12 @@ import io.tipoff.api.config.ApiProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ class ApiKeys {
     private static final String HASHED = "sha256:";
 
     private final Map<String, byte[]> hashes = new LinkedHashMap<>();
+    private final Set<String> admins = new HashSet<>();
     private final boolean protectReads;
 
     @Autowired
@@ -43,7 +46,10 @@ class ApiKeys {
 
     ApiKeys(ApiProperties.Security security) {
         for (int i = 0; i < security.apiKeys().size(); i++) {
-            add(i, security.apiKeys().get(i).strip());
+            add("tipoff.security.api-keys[" + i + "]", security.apiKeys().get(i).strip());
+        }
+        for (int i = 0; i < security.adminKeys().size(); i++) {
+            admins.add(add("tipoff.security.admin-keys[" + i + "]", security.adminKeys().get(i).strip()));
         }
         this.protectReads = security.protectReads();
         if (hashes.isEmpty()) {
@@ -56,13 +62,14 @@ class ApiKeys {
                     *************************************************************************************************
                     """);
         } else {
-            log.info("API keys required to change state ({}), reads {}", String.join(", ", hashes.keySet()),
-                    protectReads ? "need a key too" : "public");
+            log.info("API keys required to change state ({}; admin: {}), reads {}", String.join(", ", hashes.keySet()),
+                    admins.isEmpty() ? "none" : String.join(", ", admins),
+                    protectReads ? "need a key too, each key reads its own jobs" : "public");
         }
     }
 
-    private void add(int index, String entry) {
-        String where = "tipoff.security.api-keys[" + index + "]";
+    /** Adds one configured entry, {@code where} in the configuration; returns its name. */
+    private String add(String where, String entry) {
         int colon = entry.indexOf(':');
         String name = colon < 0 ? "" : entry.substring(0, colon);
         if (!NAME.matcher(name).matches()) {
@@ -90,6 +97,7 @@ class ApiKeys {
             throw new IllegalStateException(where + " (" + name + "): the same key as " + identify(hash).get());
         }
         hashes.put(name, hash);
+        return name;
     }
 
     /** True when no key is configured: anyone may do anything. */
@@ -99,6 +107,11 @@ class ApiKeys {
 
     boolean protectReads() {
         return protectReads;
+    }
+
+    /** Whether the key of this name is an admin key: it may read, list and cancel every key's jobs. */
+    boolean admin(String name) {
+        return admins.contains(name);
     }
 
     /** The name of the configured key {@code key} is, if any. */

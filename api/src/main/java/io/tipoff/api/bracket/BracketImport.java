@@ -43,6 +43,11 @@ class BracketImport {
     ImportedBracket importCsv(int season, String seedsCsv, String slotsCsv) {
         List<SeedRow> seeds = rowsOf(season, "seeds", () -> BracketCsv.seeds(seedsCsv), SeedRow::season);
         List<SlotRow> slots = rowsOf(season, "slots", () -> BracketCsv.slots(slotsCsv), SlotRow::season);
+        if (seeds.size() > Bracket.MAX_TEAMS) {
+            // The cap of a bracket given as JSON, before any team is looked up.
+            throw new InvalidFieldException("seeds", "holds " + seeds.size() + " teams of season " + season
+                    + "; a bracket has at most " + Bracket.MAX_TEAMS);
+        }
         Map<String, SeedRow> seedRows = unique(seeds, slots);
         Map<String, SlotRow> slotRows = new HashMap<>();
         slots.forEach(row -> slotRows.put(row.slot(), row));

@@ -18,11 +18,32 @@ import org.springframework.util.unit.DataSize;
  * @param teams      importing team data
  * @param security   who may change state, and read
  * @param events     the server-sent events of {@code GET /api/v1/jobs/{id}/events}
+ * @param retention  what is removed when, on a schedule
  */
 @ConfigurationProperties("tipoff")
 public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation simulation,
                             @DefaultValue Messaging messaging, @DefaultValue Teams teams,
-                            @DefaultValue Security security, @DefaultValue Events events) {
+                            @DefaultValue Security security, @DefaultValue Events events,
+                            @DefaultValue Retention retention) {
+
+    /**
+     * @param idempotencyKeys how long an {@code Idempotency-Key} finds its job; a retry after that makes a new one
+     * @param chunkResults    how long after a job finished its per-chunk aggregates are kept (its result stays)
+     * @param interval        how often a round runs (on one api instance at a time)
+     * @param batchSize       chunk rows deleted per statement; a round runs at most ten
+     */
+    public record Retention(@DefaultValue("24h") Duration idempotencyKeys,
+                            @DefaultValue("7d") Duration chunkResults,
+                            @DefaultValue("10m") Duration interval,
+                            @DefaultValue("5000") int batchSize) {
+
+        public Retention {
+            if (idempotencyKeys.isNegative() || chunkResults.isNegative() || interval.isNegative()
+                    || interval.isZero() || batchSize < 1) {
+                throw new IllegalArgumentException("tipoff.retention.* must be positive");
+            }
+        }
+    }
 
     /**
      * @param maxSimulations   the most games one job may ask for
@@ -53,6 +74,9 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         it is refused (429)
      * @param targetChunkSize  simulations per chunk of a job with a precision target that does not say: small, since
      *                         the job stops at the first prefix of chunks that meets its target
+     * @param maxModelMemory   the most memory a job's model may take on a worker, estimated before it is accepted
+     *                         ({@code ModelMemory}: 120 KB per pair of teams that can meet; a 68-team bracket 267 MB);
+     *                         a larger job is refused (400). Workers must be sized for it (README, Memory).
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
@@ -68,7 +92,8 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("1000000") long interactiveMaxGames,
                        @DefaultValue("5000") int minChunkGames,
                        @DefaultValue("10000000000") long maxQueuedGamesPerKey,
-                       @DefaultValue("5000") int targetChunkSize) {
+                       @DefaultValue("5000") int targetChunkSize,
+                       @DefaultValue("300MB") DataSize maxModelMemory) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {
@@ -129,14 +154,19 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                     {@code name:sha256:HEX} (the SHA-256 of the key in hex, so that the key itself need not be in
      *                     the configuration); the name is what jobs record and logs show. None: the api is open to
      *                     anyone, and says so loudly at start-up.
-     * @param protectReads whether reading (GET) needs a key too; by default reads are public
+     * @param protectReads whether reading (GET) needs a key too; by default reads are public. A key then reads only
+     *                     the jobs it submitted.
+     * @param adminKeys    keys in the same form as {@code apiKeys} that may also read, list and cancel every key's
+     *                     jobs (an operator's); a job one of them submits is its own like anyone's
      */
-    public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean protectReads) {
+    public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean protectReads,
+                           @DefaultValue List<String> adminKeys) {
 
         /** Never prints the keys, should the settings ever be logged. */
         @Override
         public String toString() {
-            return "Security[apiKeys=" + apiKeys.size() + " configured, protectReads=" + protectReads + "]";
+            return "Security[apiKeys=" + apiKeys.size() + " configured, adminKeys=" + adminKeys.size()
+                    + " configured, protectReads=" + protectReads + "]";
         }
     }
 

@@ -29,12 +29,18 @@ public final class BodyLimit {
         byte[] bytes = headers.getContentLength() > max ? null
                 : body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
         if (bytes == null || bytes.length > max) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "the body is larger than the " + max + " bytes allowed (" + property + ")");
-            problem.setTitle("Request too large");
-            problem.setProperty("limit", max);
-            throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+            throw tooLarge(limit, property);
         }
         return bytes;
+    }
+
+    /** The 413 problem for a body over {@code limit}, which {@code property} sets. */
+    static ErrorResponseException tooLarge(DataSize limit, String property) {
+        long max = limit.toBytes();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the body is larger than the " + max + " bytes allowed (" + property + ")");
+        problem.setTitle("Request too large");
+        problem.setProperty("limit", max);
+        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
     }
 }

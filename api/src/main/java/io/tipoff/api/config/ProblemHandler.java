@@ -11,6 +11,7 @@ import io.tipoff.api.job.TooManyQueuedGamesException;
 import io.tipoff.api.job.TooManyRunningJobsException;
 import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
+import io.tipoff.model.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -222,7 +223,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!(ex.getCause() instanceof JacksonException jackson)) {
             return new FieldProblem("body", "is missing or unreadable");
         }
-        String path = path(jackson);
+        // A field name is the client's own text (an unknown one may be anything): quoted only in part.
+        String path = Text.excerpt(path(jackson));
         String field = path.isEmpty() ? "body" : path;
         if (jackson instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "is not a known field");
@@ -230,7 +232,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jackson instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return new FieldProblem(field, "must be one of "
-                    + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", was " + invalid.getValue());
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", was "
+                    + Text.excerpt(String.valueOf(invalid.getValue())));
         }
         if (jackson instanceof InputCoercionException) {
             return new FieldProblem(field, "is out of range");
@@ -240,10 +243,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (jackson instanceof StreamReadException read) {
             // Jackson's advice on enabling its features is for this api's code, not for the client.
-            return new FieldProblem(stoppedAt(read, path, field),
-                    "is not valid JSON: " + read.getOriginalMessage().replaceFirst(": enable `.*", ""));
+            return new FieldProblem(Text.excerpt(stoppedAt(read, path, field)),
+                    "is not valid JSON: " + shortened(read.getOriginalMessage().replaceFirst(": enable `.*", "")));
         }
-        return new FieldProblem(field, "cannot be read: " + jackson.getOriginalMessage());
+        return new FieldProblem(field, "cannot be read: " + shortened(jackson.getOriginalMessage()));
+    }
+
+    /** Jackson quotes the input it stopped at; a message keeps its first line and at most 200 characters of it. */
+    private static String shortened(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 
     /**

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.access.ApiKeyFilter;
 import io.tipoff.model.JobStatus;
+import io.tipoff.model.Text;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -21,6 +22,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Submit simulation jobs, follow them, cancel them")
 class JobController {
+
+    private static final Logger log = LoggerFactory.getLogger(JobController.class);
 
     static final int MAX_PAGE = 100;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -78,6 +84,11 @@ class JobController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        if (idempotencyKey != null) {
+            Text.problem(idempotencyKey, MAX_KEY_LENGTH).ifPresent(problem -> {
+                throw new InvalidFieldException(IDEMPOTENCY_KEY, problem);
+            });
+        }
         JobService.Submitted submitted = service.submit(request, caller, idempotencyKey,
                 idempotencyKey == null ? null : hash(request));
         JobView job = submitted.job();
@@ -85,15 +96,32 @@ class JobController {
                 .location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
 
-    /** Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. */
+    /**
+     * Cancels a queued or running job: 200 with the cancelled job (again for a cancelled one), 409 if it finished. With
+     * {@code purge=true}, deletes the job with everything stored of it (its chunks, result and idempotency key), 204,
+     * whatever its status: an unfinished one is cancelled as it goes, and a worker that still holds one of its chunks
+     * drops it. Either only for the key that submitted it (or an admin key): {@link JobOwnership}.
+     */
     @DeleteMapping("/{id}")
-    @Operation(summary = "Cancel a job", description = "Workers drop its remaining chunks without playing them.")
+    @Operation(summary = "Cancel a job, or delete it", description = "Workers drop its remaining chunks without "
+            + "playing them. With `purge=true` the job, its chunks and its result are removed for good (204).")
     @ApiResponse(responseCode = "200", description = "The cancelled job (also for a job cancelled before)")
+    @ApiResponse(responseCode = "204", description = "Deleted (purge=true)")
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
-    JobView cancel(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
-        return service.cancel(id, caller);
+    ResponseEntity<JobView> cancel(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean purge,
+                                   @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+        if (!purge) {
+            return ResponseEntity.ok(service.cancel(id, caller));
+        }
+        if (!jobs.delete(id)) {
+            throw new JobNotFoundException(id);
+        }
+        try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
+            log.info("Job deleted by {}", caller);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** What tells a retried request from a different one: the request as parsed, not its whitespace. */
@@ -116,19 +144,21 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "Jobs, newest first", description = "`next` is the address of the following page, if any.")
+    @Operation(summary = "Jobs, newest first", description = "`next` is the address of the following page, if any. "
+            + "Where reads need a key, a key lists its own jobs (an admin key every job).")
     @ApiResponse(responseCode = "200", description = "A page of jobs")
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     JobPage list(@RequestParam(required = false) JobStatus status,
                  @RequestParam(defaultValue = "20") int limit,
-                 @RequestParam(required = false) UUID before) {
+                 @RequestParam(required = false) UUID before,
+                 @RequestAttribute(name = ApiKeyFilter.OWNER, required = false) String owner) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_PAGE);
         }
-        if (before != null && jobs.find(before).isEmpty()) {
+        if (before != null && jobs.submittedBy(before).filter(by -> owner == null || owner.equals(by)).isEmpty()) {
             throw new InvalidFieldException("before", "names no job");
         }
-        List<JobView> page = jobs.list(status, limit, before);
+        List<JobView> page = jobs.list(status, limit, before, owner);
         String next = page.size() < limit ? null : UriComponentsBuilder.fromPath("/api/v1/jobs")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
                 .queryParam("limit", limit)

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Jobs in PostgreSQL: stored when accepted, read for status and paging, marked once their chunks are published. */
@@ -118,14 +119,24 @@ class JobRepository {
         return counts;
     }
 
-    /** Newest first; {@code before} (a job id) pages back from that job, {@code status} filters. */
-    List<JobView> list(JobStatus status, int limit, UUID before) {
+    /** The name of the key that submitted a job. */
+    Optional<String> submittedBy(UUID id) {
+        return jdbc.sql("select submitted_by from jobs where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    /**
+     * Newest first; {@code before} (a job id) pages back from that job, {@code status} filters, and {@code owner}, when
+     * not null, keeps that key's jobs only.
+     */
+    List<JobView> list(JobStatus status, int limit, UUID before, String owner) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from jobs"
                         + " where (cast(:status as text) is null or status = :status)"
+                        + " and (cast(:owner as text) is null or submitted_by = :owner)"
                         + " and (cast(:before as uuid) is null"
                         + "      or (created_at, id) < (select created_at, id from jobs where id = :before))"
                         + " order by created_at desc, id desc limit :limit")
                 .param("status", status == null ? null : status.name())
+                .param("owner", owner)
                 .param("before", before)
                 .param("limit", limit)
                 .query(this::view)
@@ -146,6 +157,16 @@ class JobRepository {
                 .update() == 1;
     }
 
+    /**
+     * Deletes a job and, by cascade, its chunks, result and idempotency key; false if there was none. Its outbox rows
+     * go first: the relay locks them before their job, and so must this.
+     */
+    @Transactional
+    boolean delete(UUID id) {
+        jdbc.sql("delete from chunk_outbox where job_id = :id").param("id", id).update();
+        return jdbc.sql("delete from jobs where id = :id").param("id", id).update() == 1;
+    }
+
     /** Cancels an unfinished job; returns whether this call cancelled it. */
     boolean cancel(UUID id) {
         return jdbc.sql("""
@@ -157,13 +178,15 @@ class JobRepository {
     }
 
     /**
-     * Claims an idempotency key for a new job, in the job's transaction; false when the key is taken (by an earlier
-     * request, or a concurrent one that committed first).
+     * Claims an idempotency key of {@code submittedBy} for a new job, in the job's transaction; false when that key
+     * has it already (from an earlier request, or a concurrent one that committed first).
      */
-    boolean claimKey(String key, String requestHash, UUID jobId) {
+    boolean claimKey(String submittedBy, String key, String requestHash, UUID jobId) {
         return jdbc.sql("""
-                        insert into idempotency_keys (key, request_hash, job_id) values (:key, :hash, :job)
-                        on conflict (key) do nothing""")
+                        insert into idempotency_keys (submitted_by, key, request_hash, job_id)
+                        values (:submittedBy, :key, :hash, :job)
+                        on conflict (submitted_by, key) do nothing""")
+                .param("submittedBy", submittedBy)
                 .param("key", key)
                 .param("hash", requestHash)
                 .param("job", jobId)
@@ -174,8 +197,12 @@ class JobRepository {
     record KeyedJob(UUID jobId, String requestHash) {
     }
 
-    Optional<KeyedJob> keyed(String key) {
-        return jdbc.sql("select job_id, request_hash from idempotency_keys where key = :key")
+    /** Idempotency keys are each API key's own: two keys may use the same one for different jobs. */
+    Optional<KeyedJob> keyed(String submittedBy, String key) {
+        return jdbc.sql("""
+                        select job_id, request_hash from idempotency_keys
+                        where submitted_by = :submittedBy and key = :key""")
+                .param("submittedBy", submittedBy)
                 .param("key", key)
                 .query((rs, n) -> new KeyedJob(rs.getObject("job_id", UUID.class), rs.getString("request_hash")))
                 .optional();

@@ -1,11 +1,13 @@
 package io.tipoff.api.job;
 
 import io.tipoff.messaging.ChunkPlan;
+import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobType;
 import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Text;
 import io.tipoff.model.Venue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -58,17 +60,17 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                              @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
                              List<@NotNull(message = "is required") @Valid SlotRequest> slots) {
 
-        /** The largest bracket anyone plays is 68 teams; a few hundred is a typo or an attack. */
-        static final int MAX_BRACKET_TEAMS = 512;
+        /** {@link Bracket#MAX_TEAMS}, checked here before any team is resolved. */
+        static final int MAX_BRACKET_TEAMS = Bracket.MAX_TEAMS;
     }
 
-    record SeededRequest(@NotBlank(message = "is required") @Size(max = 20) String seed,
+    record SeededRequest(@NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String seed,
                          @NotNull(message = "is required") @Valid TeamRequest team) {
     }
 
-    record SlotRequest(@NotBlank(message = "is required") @Size(max = 20) String slot,
-                       @NotBlank(message = "is required") @Size(max = 20) String strongSeed,
-                       @NotBlank(message = "is required") @Size(max = 20) String weakSeed) {
+    record SlotRequest(@NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String slot,
+                       @NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String strongSeed,
+                       @NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String weakSeed) {
     }
 
     record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,
@@ -81,7 +83,7 @@ record JobRequest(@NotNull(message = "is required") JobType type,
      * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case).
      */
     @ProfileOrReference
-    record TeamRequest(@Size(max = 100) String name,
+    record TeamRequest(@PlainText(max = Text.MAX_NAME) String name,
                        @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
                        @DecimalMax(value = "200", message = "must be at most 200") Double tempo,
                        @Valid OffenseRequest offense,

@@ -78,7 +78,7 @@ class JobService {
      */
     Submitted submit(JobRequest request, String caller, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
-            Optional<Submitted> earlier = earlier(idempotencyKey, requestHash);
+            Optional<Submitted> earlier = earlier(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -95,10 +95,12 @@ class JobService {
         }
         JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
         Plan plan = plan(request, spec);
+        ModelBudget.check(spec, request.tournament() != null && request.tournament().season() == null,
+                limits.maxModelMemory());
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (idempotencyKey != null && !jobs.claimKey(idempotencyKey, requestHash, id)) {
+            if (idempotencyKey != null && !jobs.claimKey(caller, idempotencyKey, requestHash, id)) {
                 status.setRollbackOnly();
                 return false;
             }
@@ -115,7 +117,7 @@ class JobService {
         }));
         if (!stored) {
             // A concurrent request with the same key committed first.
-            return earlier(idempotencyKey, requestHash).orElseThrow();
+            return earlier(caller, idempotencyKey, requestHash).orElseThrow();
         }
         try (MDC.MDCCloseable job = MDC.putCloseable("jobId", id.toString())) {
             log.info("Job accepted from {}: {} {} simulations in {} chunks, {} lane, {} priority{}", caller,
@@ -161,8 +163,8 @@ class JobService {
                 request.priority() == null ? JobPriority.NORMAL : request.priority(), target);
     }
 
-    private Optional<Submitted> earlier(String idempotencyKey, String requestHash) {
-        return jobs.keyed(idempotencyKey).map(keyed -> {
+    private Optional<Submitted> earlier(String caller, String idempotencyKey, String requestHash) {
+        return jobs.keyed(caller, idempotencyKey).map(keyed -> {
             if (!keyed.requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }
@@ -170,7 +172,10 @@ class JobService {
         });
     }
 
-    /** Cancels a queued or running job; workers drop its remaining chunks. A finished job cannot be cancelled. */
+    /**
+     * Cancels a queued or running job for {@code caller} (the name logged; whether it may is {@link JobOwnership}'s
+     * to say); workers drop its remaining chunks. A finished job cannot be cancelled.
+     */
     JobView cancel(UUID id, String caller) {
         JobView job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
         if (!jobs.cancel(id)) {
@@ -235,7 +240,10 @@ class JobService {
             SeededRequest entry = request.teams().get(i);
             ResolvedTeam team = resolve("tournament.teams[" + i + "].team", entry.team());
             seeded.add(new Bracket.Seeded(entry.seed(), team.profile()));
-            leagueSeason = leagueSeason != null || team.source() == null ? leagueSeason : team.source().season();
+            // Not a conditional expression: one of Integer and int would unbox a null leagueSeason.
+            if (leagueSeason == null && team.source() != null) {
+                leagueSeason = team.source().season();
+            }
         }
         List<Bracket.Slot> slots = request.slots().stream()
                 .map(s -> new Bracket.Slot(s.slot(), s.strongSeed(), s.weakSeed())).toList();

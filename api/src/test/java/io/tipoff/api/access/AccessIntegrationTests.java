@@ -127,7 +127,11 @@ class AccessIntegrationTests {
 
         assertThat(jdbc.sql("select submitted_by from jobs order by submitted_by").query(String.class).list())
                 .containsExactly("alice", "bob");
-        HttpResponse<String> cancelled = bob.delete("/api/v1/jobs/" + byAlice);
+        HttpResponse<String> notBobs = bob.delete("/api/v1/jobs/" + byAlice);
+        assertThat(notBobs.statusCode()).isEqualTo(404);
+        assertThat(Http.json(notBobs).get("detail").asString()).isEqualTo("no job with id " + byAlice);
+        assertThat(Http.json(anonymous.get("/api/v1/jobs/" + byAlice)).get("status").asString()).isEqualTo("QUEUED");
+        HttpResponse<String> cancelled = alice.delete("/api/v1/jobs/" + byAlice);
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(Http.json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(alice.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeysTest {
 
     private static ApiKeys keys(String... entries) {
-        return new ApiKeys(new ApiProperties.Security(List.of(entries), false));
+        return new ApiKeys(new ApiProperties.Security(List.of(entries), false, List.of()));
     }
 
     @Test
@@ -53,7 +53,20 @@ class ApiKeysTest {
 
     @Test
     void theSettingsNeverPrintTheKeys() {
-        assertThat(new ApiProperties.Security(List.of("ci:first-key-0123456789"), true).toString())
-                .isEqualTo("Security[apiKeys=1 configured, protectReads=true]");
+        assertThat(new ApiProperties.Security(List.of("ci:first-key-0123456789"), true, List.of()).toString())
+                .isEqualTo("Security[apiKeys=1 configured, adminKeys=0 configured, protectReads=true]");
+    }
+
+    @Test
+    void anAdminKeyIsConfiguredLikeAnyOtherAndKnownByItsName() {
+        ApiKeys keys = new ApiKeys(new ApiProperties.Security(List.of("ci:first-key-0123456789"), true,
+                List.of("ops:admin-key-0123456789")));
+        assertThat(keys.identify("admin-key-0123456789")).hasValue("ops");
+        assertThat(keys.admin("ops")).isTrue();
+        assertThat(keys.admin("ci")).isFalse();
+        assertThat(keys.open()).isFalse();
+        assertThatThrownBy(() -> new ApiKeys(new ApiProperties.Security(List.of("ci:first-key-0123456789"), false,
+                List.of("ci:admin-key-0123456789"))))
+                .hasMessage("tipoff.security.admin-keys[0]: the name ci is given twice");
     }
 }

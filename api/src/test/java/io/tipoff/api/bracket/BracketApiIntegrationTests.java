@@ -213,6 +213,21 @@ class BracketApiIntegrationTests {
     }
 
     @Test
+    void aBracketOfMoreTeamsThanAJobMayHaveIsRefused() {
+        StringBuilder many = new StringBuilder("Season,Seed,TeamID\n");
+        for (int i = 1; i <= 1_024; i++) {
+            many.append("2019,X").append(i).append(',').append(100_000 + i).append('\n');
+        }
+
+        HttpResponse<String> response = post(many.toString(), slots);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response).get("detail").asString())
+                .isEqualTo("seeds holds 1024 teams of season 2019; a bracket has at most 512");
+        assertThat(storedRows()).isEmpty();
+    }
+
+    @Test
     void filesWithoutTheSeasonOrAMissingPartAreRefusedByName() {
         HttpResponse<String> noRows = http.postFiles("/api/v1/seasons/2012/bracket",
                 Map.of("seeds", seeds, "slots", slots));

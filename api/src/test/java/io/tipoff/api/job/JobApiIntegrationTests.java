@@ -249,7 +249,35 @@ class JobApiIntegrationTests {
                 Arguments.of("unknown team name", with(b -> at(b, "matchup").put("teamB",
                         Map.of("season", 2019, "name", "Gonzaga"))), "matchup.teamB.name"),
                 Arguments.of("season never imported", withTeamA(Map.of("season", 2030, "teamId", 1181)),
-                        "matchup.teamA.season"));
+                        "matchup.teamA.season"),
+                Arguments.of("a NUL in a team name", with(b -> at(b, "matchup.teamA").put("name", "Virgi\u0000nia")),
+                        "matchup.teamA.name"),
+                Arguments.of("a line break in a team name",
+                        with(b -> at(b, "matchup.teamB").put("name", "Texas\nTech")), "matchup.teamB.name"),
+                Arguments.of("a NUL in a referenced name", withTeamA(Map.of("season", 2019, "name", "Du\u0000ke")),
+                        "matchup.teamA.name"),
+                Arguments.of("an unknown field with a huge name", with(b -> b.put("x".repeat(20_000), 1)),
+                        "x".repeat(40) + "… (20000 characters)"));
+    }
+
+    @Test
+    void anErrorQuotesOnlyAShortExcerptOfTheInput() {
+        HttpResponse<String> response = http.postJson("/api/v1/jobs",
+                with(b -> at(b, "matchup").put("venue", "HOME".repeat(50_000))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().length()).isLessThan(1_000);
+        assertThat(Http.json(response).get("errors").get(0).get("field").asString()).isEqualTo("matchup.venue");
+    }
+
+    @Test
+    void anIdempotencyKeyWithAControlCharacterIsRefused() {
+        HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, 1L),
+                "Idempotency-Key", "order\t17");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response).get("errors").get(0).get("message").asString())
+                .isEqualTo("must not contain control characters, has U+0009 at 6");
     }
 
     private static String withTeamA(Map<String, Object> team) {

@@ -175,7 +175,16 @@ class TeamApiIntegrationTests {
                         + sample[4].replace(",73.6,", ",fast,") + "\n", "ADJ_T", 5, "not a number: fast"),
                 Arguments.of("the same team twice", TeamData.SAMPLE + sample[4] + "\n", "TeamID", 9,
                         "the same team twice in season 2019"),
-                Arguments.of("an empty body", "", "header", 1, "no header line"));
+                Arguments.of("an empty body", "", "header", 1, "no header line"),
+                Arguments.of("a NUL in a team name", TeamData.HEADER + sample[1] + "\n"
+                        + sample[2].replace(",Virginia,Virginia,", ",Virgi\u0000nia,Virginia,") + "\n", "TeamName", 3,
+                        "must not contain control characters, has U+0000 at 6"),
+                Arguments.of("a team name longer than a job's", TeamData.HEADER + sample[1] + "\n"
+                        + sample[2].replace(",Virginia,Virginia,", "," + "V".repeat(101) + ",Virginia,") + "\n",
+                        "TeamName", 3, "must be at most 100 characters, has 101"),
+                Arguments.of("an unclosed quote before the rest of the file", TeamData.HEADER + sample[1] + "\n"
+                        + sample[2].substring(0, sample[2].length() - 1) + "\"1\n" + goodLines.repeat(100), "SEED",
+                        3, "must not contain control characters, has U+000A at 2"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import io.tipoff.messaging.ChunkTopology;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The worker's settings, under {@code tipoff.*}.
@@ -26,13 +27,18 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
      *                          (30 s)
      * @param warmUp            how long a starting worker plays sample games before it takes chunks (0: none)
      * @param fault             test hooks, off unless set
+     * @param modelCacheSize    the most memory the models kept between a job's chunks may take, by their estimate
+     *                          ({@code ModelMemory}); the least recently used job's model is dropped beyond it. At
+     *                          least the api's {@code tipoff.jobs.max-model-memory}, or the largest job's model is
+     *                          built again for every chunk
      */
     public record Worker(@DefaultValue("0") int threads,
                          @DefaultValue("3") int maxAttempts,
                          @DefaultValue("60s") Duration databaseRetryFor,
                          @DefaultValue("25s") Duration shutdownTimeout,
                          @DefaultValue("3s") Duration warmUp,
-                         @DefaultValue Fault fault) {
+                         @DefaultValue Fault fault,
+                         @DefaultValue("300MB") DataSize modelCacheSize) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
