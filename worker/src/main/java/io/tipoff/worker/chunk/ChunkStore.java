@@ -10,7 +10,9 @@ import java.lang.management.ManagementFactory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +43,9 @@ class ChunkStore {
 
     /** The channel the api's dispatcher listens on (its {@code ChunkCompletions}). */
     static final String STORED_CHANNEL = "tipoff_chunk_stored";
+
+    /** Chunk aggregates merged at once by the reduce. */
+    private static final int REDUCE_BATCH = 64;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -248,18 +253,23 @@ class ChunkStore {
     }
 
     private <A> void reduce(JobToPlay job, UUID jobId, Simulation<A> simulation) {
-        // One chunk at a time, in a read-only transaction (the fetch size needs one) that locks nothing: a job of
-        // 100,000 chunks never holds all their aggregates in memory at once, nor its row while they are merged.
+        // A batch of chunks at a time, in a transaction (the fetch size needs one) that locks nothing: a job of
+        // 100,000 chunks never holds all their aggregates in memory at once, nor its row while they are merged, and
+        // each batch is added into the total at once (mergeAll) rather than copying the growing total per chunk.
         AtomicReference<A> total = new AtomicReference<>();
+        List<A> batch = new ArrayList<>(REDUCE_BATCH);
         transactions.executeWithoutResult(status -> jdbc.sql("""
                         select aggregate from chunk_results where job_id = :id and chunk_index < :chunks
                         order by chunk_index""")
                 .param("id", jobId)
                 .param("chunks", job.resultChunks())
                 .query(rs -> {
-                    A chunk = json.readValue(rs.getString("aggregate"), simulation.aggregateType());
-                    total.accumulateAndGet(chunk, (sum, next) -> sum == null ? next : simulation.merge(sum, next));
+                    batch.add(json.readValue(rs.getString("aggregate"), simulation.aggregateType()));
+                    if (batch.size() == REDUCE_BATCH) {
+                        addBatch(simulation, total, batch);
+                    }
                 }));
+        addBatch(simulation, total, batch);
         String result = json.writeValueAsString(simulation.result(total.get()));
         String aggregate = json.writeValueAsString(total.get());
         transactions.executeWithoutResult(status -> {
@@ -282,6 +292,17 @@ class ChunkStore {
                         .update();
             }
         });
+    }
+
+    private static <A> void addBatch(Simulation<A> simulation, AtomicReference<A> total, List<A> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (total.get() != null) {
+            batch.add(0, total.get());
+        }
+        total.set(simulation.mergeAll(batch));
+        batch.clear();
     }
 
     private static String arrayLiteral(long[] values) {
