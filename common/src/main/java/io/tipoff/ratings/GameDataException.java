@@ -1,22 +1,14 @@
 package io.tipoff.ratings;
 
-/** Game data that cannot be imported, located by line (1 is the header) and column. */
-public class GameDataException extends RuntimeException {
+import io.tipoff.model.TeamDataException;
 
-    private final int line;
-    private final String field;
+/**
+ * Game data that cannot be imported, located by line (1 is the header) and column. A kind of team data, so that the
+ * api and the command line report a bad game exactly as they report a bad team row.
+ */
+public class GameDataException extends TeamDataException {
 
     public GameDataException(int line, String field, String reason) {
-        super("line " + line + ", " + field + ": " + reason);
-        this.line = line;
-        this.field = field;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public String field() {
-        return field;
+        super(line, field, reason);
     }
 }

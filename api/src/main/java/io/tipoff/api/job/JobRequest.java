@@ -5,10 +5,12 @@ import io.tipoff.model.JobType;
 import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
+import io.tipoff.ratings.SeasonGamesCsv;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -62,7 +64,8 @@ record JobRequest(@NotNull(message = "is required") JobType type,
     /**
      * A team, in one of two ways (checked by {@link ProfileOrReference}): inline, by its name, tempo in possessions per
      * 40 minutes and rates as fractions, with optional adjusted efficiencies (both or neither) for the strength of
-     * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case).
+     * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case),
+     * and with {@code asOfDay} rated from the season's imported games up to that day instead of its statistics.
      */
     @ProfileOrReference
     record TeamRequest(@Size(max = 100) String name,
@@ -75,7 +78,16 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                        @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
                        @DecimalMax(value = "250", message = "must be at most 250") Double adjDefense,
                        Integer season,
-                       Integer teamId) {
+                       Integer teamId,
+                       @Min(value = 0, message = "must be at least 0")
+                       @Max(value = SeasonGamesCsv.MAX_DAY, message = "must be at most " + SeasonGamesCsv.MAX_DAY)
+                       Integer asOfDay) {
+
+        /** A team inline or by reference to imported statistics (no {@code asOfDay}). */
+        TeamRequest(String name, Double tempo, OffenseRequest offense, DefenseRequest defense, Double adjOffense,
+                    Double adjDefense, Integer season, Integer teamId) {
+            this(name, tempo, offense, defense, adjOffense, adjDefense, season, teamId, null);
+        }
 
         boolean isReference() {
             return season != null;
