@@ -87,7 +87,12 @@ record BacktestData(List<Path> teamFiles, List<Path> seasonGameFiles, List<Match
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a directory");
         }
-        List<Path> seasonGameFiles = ratings == Ratings.GAMES ? files(dir, SEASON_GAME_FILES) : List.of();
+        // Pre-tournament teams are no league: their league averages come from the season's games, when there are any.
+        List<Path> seasonGameFiles = switch (ratings) {
+            case GAMES -> files(dir, SEASON_GAME_FILES);
+            case TEAMS -> optionalFiles(dir, SEASON_GAME_FILES);
+            case SEASON -> List.of();
+        };
         List<Path> teamFiles = switch (ratings) {
             case GAMES -> optionalFiles(dir, PRETOURNEY_FILES);
             case TEAMS -> files(dir, PRETOURNEY_FILES);

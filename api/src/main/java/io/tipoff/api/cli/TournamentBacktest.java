@@ -165,6 +165,11 @@ final class TournamentBacktest {
                 DataImport.run(api, options.data(), seasons, err);
             }
             case TEAMS -> {
+                // The games first, if any: the pre-tournament teams' league averages come from them.
+                for (Path file : BacktestData.optionalFiles(options.data(), BacktestData.SEASON_GAME_FILES)) {
+                    api.importGames(file);
+                    err.println("Imported the games of " + file.getFileName());
+                }
                 for (Path file : BacktestData.files(options.data(), BacktestData.PRETOURNEY_FILES)) {
                     api.importTeams(file);
                     err.println("Imported the teams of " + file.getFileName());
