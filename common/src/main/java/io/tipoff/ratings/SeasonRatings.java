@@ -124,7 +124,7 @@ public record SeasonRatings(int season, int asOfDay, int games, LeagueAverages l
             double[] o = plus(offense[t], prior);
             double[] d = plus(defense[t], prior);
             teams.add(new TeamRating(ids.get(t), gamesPlayed[t], wins[t], efficiency + fitted.offense()[t],
-                    efficiency + fitted.defense()[t], tempo + fitted.tempo()[t],
+                    efficiency + fitted.defense()[t], fitted.stdError()[t], tempo + fitted.tempo()[t],
                     new OffenseProfile(ratio(o, TWOS_MADE, TWOS), ratio(o, THREES_MADE, THREES),
                             ratio(o, THREES, FIELD_GOALS), ratio(o, TURNOVERS, POSSESSIONS),
                             ratio(o, OFFENSIVE_REBOUNDS, REBOUND_CHANCES), ratio(o, FREE_THROWS, FIELD_GOALS),
@@ -170,7 +170,7 @@ public record SeasonRatings(int season, int asOfDay, int games, LeagueAverages l
      * The fitted terms, per team index: offense and defense in points per 100 possessions, tempo in possessions per
      * 40 minutes, each relative to the league; and the home court in points per 100 possessions.
      */
-    record Efficiencies(double[] offense, double[] defense, double[] tempo, double homeCourt) {
+    record Efficiencies(double[] offense, double[] defense, double[] tempo, double homeCourt, double[] stdError) {
 
         static Efficiencies fit(List<SeasonGame> games, Map<Integer, Integer> index, int asOfDay, double efficiency,
                                 double tempo, RatingMethod method) {
@@ -259,7 +259,31 @@ public record SeasonRatings(int season, int asOfDay, int games, LeagueAverages l
                     break;
                 }
             }
-            return new Efficiencies(o, d, fitTempo(games, index, pace, weight, lambda), h);
+            return new Efficiencies(o, d, fitTempo(games, index, pace, weight, lambda), h,
+                    stdErrors(off, def, y, weight, home, o, d, h, lambda, n));
+        }
+
+        /**
+         * Each team's standard error of its offense and of its defense term: how far the fit may be from the team's
+         * true strength. A game's efficiency varies around the model by the residual variance per possession (each
+         * observation weighs its possessions), estimated from the residuals with the fitted terms' degrees of
+         * freedom taken off; a term's variance is that over the possessions (and ridge prior) it was fitted on.
+         */
+        private static double[] stdErrors(int[] off, int[] def, double[] y, double[] weight, double[] home,
+                                          double[] o, double[] d, double h, double lambda, int n) {
+            double squares = 0;
+            double[] possessions = new double[n];
+            for (int i = 0; i < y.length; i++) {
+                double residual = y[i] - o[off[i]] - d[def[i]] - h * home[i];
+                squares += weight[i] * residual * residual;
+                possessions[off[i]] += weight[i];
+            }
+            double perPossession = squares / Math.max(1, y.length - 2 * n - 1);
+            double[] stdError = new double[n];
+            for (int t = 0; t < n; t++) {
+                stdError[t] = Math.sqrt(perPossession / (possessions[t] + Math.max(lambda, 1e-9)));
+            }
+            return stdError;
         }
 
         /** Each game's pace (per 40 minutes, relative to the league) as the sum of both teams' terms, Gauss–Seidel. */
