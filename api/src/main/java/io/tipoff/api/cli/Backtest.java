@@ -191,9 +191,6 @@ public final class Backtest {
         BacktestData.Ratings ratings = ratings();
         BacktestData data = BacktestData.read(options.data(), options.seasons(), ratings);
         Anchors anchors = options.anchors() == null ? null : Anchors.read(options.anchors());
-        if (ratings == BacktestData.Ratings.SEASON) {
-            err.println(SEASON_WARNING);
-        }
         for (Path file : data.seasonGameFiles()) {
             importGames(file);
         }
@@ -223,6 +220,10 @@ public final class Backtest {
             json.put("ratingsSource", source);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
+            if (ratings == BacktestData.Ratings.SEASON) {
+                out.println(SEASON_WARNING);
+                out.println();
+            }
             out.print(report(score, data.seasons(), options.simulations(), options.seed(), source));
         }
     }

@@ -161,7 +161,6 @@ final class TournamentBacktest {
         data.seasons().forEach(season -> seasons.add(season.season()));
         switch (ratings) {
             case SEASON -> {
-                err.println(Backtest.SEASON_WARNING);
                 DataImport.run(api, options.data(), seasons, err);
             }
             case TEAMS -> {
@@ -221,6 +220,10 @@ final class TournamentBacktest {
             }
             out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
+            if (ratings == BacktestData.Ratings.SEASON) {
+                out.println(Backtest.SEASON_WARNING);
+                out.println();
+            }
             out.print(report(score, seasons, options.simulations(), options.seed()));
             StringBuilder text = new StringBuilder();
             line(text, "%nRatings: %s", source);
