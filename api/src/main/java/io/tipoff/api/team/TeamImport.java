@@ -38,17 +38,14 @@ class TeamImport {
     }
 
     /**
-     * Fewer teams than this in a season are not a league: the pre-tournament file's 68 are the best teams, whose
-     * means are far from Division I's (a season has about 350).
-     */
-    static final int MIN_LEAGUE_TEAMS = 100;
-
-    /**
-     * The averages the season's teams are measured against: their own means when they are a league; otherwise those
-     * of the season's imported games, or without games the 2013–2019 Division I means (LeagueAverages).
+     * The averages the season's teams are measured against: their own means when they are a league; but a season
+     * whose every team is seeded and none has a POSTSEASON is a tournament's field as of Selection Sunday (the
+     * pre-tournament file: 68 of the best teams, whose means are far from Division I's), which takes those of the
+     * season's imported games, or without games the 2013–2019 Division I means (LeagueAverages).
      */
     private LeagueAverages league(int season, List<TeamSeason> teams) {
-        if (teams.size() >= MIN_LEAGUE_TEAMS) {
+        boolean field = teams.stream().allMatch(team -> team.seed() != null && team.postseason() == null);
+        if (!field) {
             return LeagueAverages.of(teams.stream().map(TeamSeason::profile).toList());
         }
         return ratings.find(season, SeasonGamesCsv.MAX_DAY).map(SeasonRatings::league)
