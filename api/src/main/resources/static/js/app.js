@@ -169,10 +169,32 @@ async function loadRecent() {
     }
 }
 
+/** Each key's open jobs and its share of the chunks in flight (GET /api/v1/queue), refreshed with the list. */
+async function loadShares() {
+    const body = $('shares').querySelector('tbody');
+    try {
+        const queue = await get('/api/v1/queue');
+        const lanes = queue.lanes.map((l) => `${l.lane.toLowerCase()}: ${count(l.consumers)} consumers, window ${count(l.window)}`);
+        $('share-summary').textContent = `${count(queue.backlogChunks)} chunks of open jobs not yet played; ${lanes.join('; ')}.`;
+        body.replaceChildren(...queue.keys.map((k) => el('tr', {},
+            el('td', {}, k.key),
+            el('td', {class: 'num'}, count(k.jobs)),
+            el('td', {class: 'num'}, count(k.chunksInFlight)),
+            el('td', {class: 'num'}, pct(k.share)),
+            el('td', {class: 'num'}, count(k.gamesQueued)))));
+        if (queue.keys.length === 0) {
+            body.append(el('tr', {}, el('td', {colspan: 5}, 'No open jobs.')));
+        }
+    } catch (e) {
+        body.replaceChildren(el('tr', {}, el('td', {colspan: 5}, `The shares cannot be read: ${e.message}`)));
+    }
+}
+
 async function submit(request) {
     const job = await post('/api/v1/jobs', request);
     location.hash = `job=${job.id}`;
     loadRecent();
+    loadShares();
     $('job-title').focus();
 }
 
@@ -194,11 +216,16 @@ $('cancel').addEventListener('click', async () => {
         $('progress-status').textContent = `Not cancelled: ${e.message}`;
     }
 });
-$('refresh').addEventListener('click', loadRecent);
+$('refresh').addEventListener('click', () => {
+    loadRecent();
+    loadShares();
+});
 window.addEventListener('hashchange', () => show(jobFromAddress()));
 
 setUpApiKey();
 loadRecent();
+loadShares();
+setInterval(loadShares, 2000);
 show(jobFromAddress());
 setUpForm(submit).catch((e) => {
     $('form-error').textContent = `The form cannot load its seasons: ${e.message}`;

@@ -104,7 +104,7 @@ class DeploymentFilesTest {
                 new Mistake("keda.yaml", "ScaledObject", "no scaleTargetRef", "'scaleTargetRef'",
                         s -> with(s, "/spec").remove("scaleTargetRef")),
                 new Mistake("keda.yaml", "ScaledObject", "a trigger setting as a number (KEDA reads strings)",
-                        "/spec/triggers/0/metadata/value", s -> with(s, "/spec/triggers/0/metadata").put("value", 8)),
+                        "/spec/triggers/0/metadata/targetValue", s -> with(s, "/spec/triggers/0/metadata").put("targetValue", 8)),
                 new Mistake("keda.yaml", "ScaledObject", "minReplicas, which is the HPA's word, not KEDA's",
                         "'minReplicas'", s -> with(s, "/spec").put("minReplicas", 0)),
                 new Mistake("keda.yaml", "TriggerAuthentication", "a secret reference without its key", "'key'",
@@ -139,17 +139,19 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void kedaScalesTheWorkersOnTheChunkQueueWithCredentialsFromASecret() {
+    void kedaScalesTheWorkersOnTheApisUndispatchedBacklogWithAKeyFromASecret() {
         JsonNode scaled = object("ScaledObject", "tipoff-worker");
-        JsonNode config = object("ConfigMap", "tipoff-config").path("data");
         assertThat(scaled.at("/spec/scaleTargetRef/name").asString())
                 .isEqualTo(object("Deployment", "tipoff-worker").at("/metadata/name").asString());
         JsonNode trigger = scaled.at("/spec/triggers/0");
-        assertThat(trigger.path("type").asString()).isEqualTo("rabbitmq");
-        assertThat(trigger.at("/metadata/queueName").asString())
-                .isEqualTo(config.path("TIPOFF_MESSAGING_PREFIX").asString() + ".chunks");
-        assertThat(trigger.at("/metadata/vhostName").asString())
-                .isEqualTo(config.path("TIPOFF_RABBIT_VHOST").asString());
+        assertThat(trigger.path("type").asString()).isEqualTo("metrics-api");
+        // The api's Service, in the kustomization's namespace, and the field GET /api/v1/queue answers.
+        String namespace = yaml(KUBERNETES.resolve("kustomization.yaml")).get(0).path("namespace").asString();
+        assertThat(trigger.at("/metadata/url").asString()).isEqualTo("http://"
+                + object("Service", "tipoff-api").at("/metadata/name").asString() + "." + namespace
+                + ".svc/api/v1/queue");
+        assertThat(trigger.at("/metadata/valueLocation").asString()).isEqualTo("backlogChunks");
+        assertThat(trigger.at("/metadata/keyParamName").asString()).isEqualTo("X-API-Key");
         JsonNode auth = object("TriggerAuthentication", trigger.at("/authenticationRef/name").asString());
         for (JsonNode ref : auth.at("/spec/secretTargetRef")) {
             JsonNode secret = object("Secret", ref.path("name").asString()).path("stringData");

@@ -66,6 +66,11 @@ public final class TestServices {
             return prefix + ".chunks";
         }
 
+        /** The interactive lane's queue: one-chunk jobs travel on it. */
+        public String interactiveQueue() {
+            return prefix + ".chunks.interactive";
+        }
+
         public String deadLetterQueue() {
             return prefix + ".chunks.dead";
         }
@@ -182,6 +187,18 @@ public final class TestServices {
         }
     }
 
+    /**
+     * Deletes every job, in one statement under the dispatch lock (the first half is the api's {@code ChunkOutbox}
+     * lock class), outbox rows first: the dispatcher and the relay take those before their job, and so must a clean-up,
+     * or it deadlocks with them.
+     */
+    public static final String DELETE_JOBS = """
+            do $$ begin
+                perform pg_advisory_xact_lock(1953067108, 0);
+                delete from chunk_outbox;
+                delete from jobs;
+            end $$""";
+
     /** Drops the databases and deletes the queues and exchanges this run created on the shared services. */
     private static synchronized void cleanUp() {
         for (Environment environment : created) {
@@ -195,6 +212,7 @@ public final class TestServices {
             try {
                 environment.withChannel(channel -> {
                     channel.queueDelete(environment.chunkQueue());
+                    channel.queueDelete(environment.interactiveQueue());
                     channel.queueDelete(environment.deadLetterQueue());
                     channel.exchangeDelete(environment.prefix());
                     channel.exchangeDelete(environment.prefix() + ".dead");

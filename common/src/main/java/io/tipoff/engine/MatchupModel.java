@@ -172,6 +172,12 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
         return MatchupResult.of(teamAName, teamBName, total);
     }
 
+    /** The one probability a matchup reports: team A's chance to win (team B's is its complement). */
+    @Override
+    public Tally tally(MatchupAggregate aggregate) {
+        return new Tally(aggregate.games(), new long[] {aggregate.teamAWins()});
+    }
+
     @Override
     public int gamesPerSimulation() {
         return 1;

@@ -23,6 +23,9 @@ public interface Simulation<A> {
     /** What a finished job answers, from the counts of all its simulations. */
     Object result(A total);
 
+    /** The counts behind the probabilities the result reports, for a precision target (see {@link Tally}). */
+    Tally tally(A aggregate);
+
     /** Games in one simulation: 1 for a matchup, one per slot for a tournament. */
     int gamesPerSimulation();
 

@@ -151,6 +151,12 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
         return TournamentResult.of(this, total);
     }
 
+    /** Every team-round: how often each team reached each round. */
+    @Override
+    public Tally tally(TournamentAggregate aggregate) {
+        return new Tally(aggregate.tournaments(), aggregate.reached());
+    }
+
     @Override
     public int gamesPerSimulation() {
         return games();

@@ -1,5 +1,6 @@
 package io.tipoff.messaging;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Map;
  *
  * <ul>
  * <li>{@link #exchange()}: direct exchange the api publishes chunks to;
- * <li>{@link #queue()}: durable quorum queue the workers consume, bound with {@link #routingKey()};
+ * <li>{@link #queue()}: durable quorum queue of the batch lane, bound with {@link #routingKey()};
+ * <li>{@link #queue(Lane)}, {@link #routingKey(Lane)}: each lane's queue (the interactive one is
+ * {@code <prefix>.chunks.interactive}), both consumed by every worker;
  * <li>{@link #deadLetterExchange()} and {@link #deadLetterQueue()}: where a chunk goes after too many failed
  * deliveries, or at once if it cannot be read.
  * </ul>
@@ -33,6 +36,14 @@ public record ChunkTopology(String prefix) {
 
     public String routingKey() {
         return "chunk";
+    }
+
+    public String queue(Lane lane) {
+        return lane == Lane.BATCH ? queue() : queue() + "." + lane.name().toLowerCase(Locale.ROOT);
+    }
+
+    public String routingKey(Lane lane) {
+        return lane == Lane.BATCH ? routingKey() : routingKey() + "." + lane.name().toLowerCase(Locale.ROOT);
     }
 
     public String deadLetterExchange() {

@@ -31,7 +31,7 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         67 games)
      * @param maxChunks        the most chunks one job may be split into
      * @param publishTimeout   how long the outbox relay waits for the broker to confirm a batch of chunks (the relay
-     *                         runs at once for a new job and every {@code tipoff.jobs.relay-interval}, 1 s)
+     *                         runs after every dispatch round)
      * @param reconcileAfter   a job whose chunks were all sent but none stored for this long, while the queue holds
      *                         nothing ready, has its missing chunks sent again (checked every
      *                         {@code tipoff.jobs.reconcile-check}, 10 s); longer than the slowest chunk takes
@@ -40,9 +40,19 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      *                         it is refused (429). With no keys configured every submitter counts as "anonymous".
      * @param maxRequestSize   the largest JSON request body (a job submission) the api reads; larger is 413. Neither
      *                         Tomcat nor Spring limit a body that is not a form, and a body is read whole into memory.
-     * @param relayEnabled     whether this api publishes the outbox; false leaves the publishing of the jobs it
-     *                         accepts to another api instance (the fault-injection suite uses it to kill an api
-     *                         between its commit and its publishing)
+     * @param relayEnabled     whether this api dispatches and publishes chunks; false leaves that to another api
+     *                         instance (the fault-injection suite uses it to kill an api between its commit and its
+     *                         publishing)
+     * @param windowPerConsumer chunks a lane may have in flight (released, not yet stored) per consumer of its queue:
+     *                         2 lets every consumer hold one chunk with the next one waiting (docs/SCHEDULING.md)
+     * @param interactiveMaxGames a job of one chunk and at most this many games (simulations × games per simulation)
+     *                         travels on the interactive lane
+     * @param minChunkGames    the fewest games a chunk may hold (but a job smaller than this is one chunk): a chunk
+     *                         costs a message, a transaction and a row whatever its size, so tiny chunks are refused
+     * @param maxQueuedGamesPerKey the most games one key's unfinished jobs may still have to play; a submission beyond
+     *                         it is refused (429)
+     * @param targetChunkSize  simulations per chunk of a job with a precision target that does not say: small, since
+     *                         the job stops at the first prefix of chunks that meets its target
      */
     public record Jobs(@DefaultValue("1000000000") long maxSimulations,
                        @DefaultValue("1000000") int defaultChunkSize,
@@ -53,7 +63,12 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("5") int maxSends,
                        @DefaultValue("100") int maxRunningPerKey,
                        @DefaultValue("1MB") DataSize maxRequestSize,
-                       @DefaultValue("true") boolean relayEnabled) {
+                       @DefaultValue("true") boolean relayEnabled,
+                       @DefaultValue("2") int windowPerConsumer,
+                       @DefaultValue("1000000") long interactiveMaxGames,
+                       @DefaultValue("10000") int minChunkGames,
+                       @DefaultValue("10000000000") long maxQueuedGamesPerKey,
+                       @DefaultValue("5000") int targetChunkSize) {
 
         public Jobs {
             if (maxSimulations < 1 || defaultChunkSize < 1 || defaultTournamentChunkSize < 1 || maxChunks < 1) {
@@ -62,6 +77,11 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
             }
             if (maxSends < 1 || reconcileAfter.isNegative() || reconcileAfter.isZero()) {
                 throw new IllegalArgumentException("tipoff.jobs.max-sends and reconcile-after must be positive");
+            }
+            if (windowPerConsumer < 1 || interactiveMaxGames < 0 || minChunkGames < 1 || maxQueuedGamesPerKey < 1
+                    || targetChunkSize < 1) {
+                throw new IllegalArgumentException("tipoff.jobs.window-per-consumer, min-chunk-games, "
+                        + "max-queued-games-per-key and target-chunk-size must be positive");
             }
             if (maxRunningPerKey < 1 || maxRequestSize.toBytes() < 1) {
                 throw new IllegalArgumentException("tipoff.jobs.max-running-per-key and max-request-size must be "

@@ -1,13 +1,17 @@
 package io.tipoff.api.config;
 
 import io.tipoff.messaging.ChunkTopology;
+import io.tipoff.messaging.Lane;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Binding.DestinationType;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
@@ -34,16 +38,22 @@ class MessagingConfig {
         return properties.messaging().topology();
     }
 
+    /** Each lane's queue bound to the chunk exchange, and the dead-letter queue bound to take either lane's chunks. */
     @Bean
     Declarables chunkQueue(ChunkTopology topology, ApiProperties properties) {
-        return new Declarables(
+        List<Declarable> declarables = new ArrayList<>(List.of(
                 new DirectExchange(topology.exchange()),
                 new DirectExchange(topology.deadLetterExchange()),
-                new Queue(topology.queue(), true, false, false, topology.queueArguments(properties.messaging().deliveryLimit())),
-                new Queue(topology.deadLetterQueue(), true, false, false, topology.deadLetterQueueArguments()),
-                new Binding(topology.queue(), DestinationType.QUEUE, topology.exchange(), topology.routingKey(), null),
-                new Binding(topology.deadLetterQueue(), DestinationType.QUEUE, topology.deadLetterExchange(),
-                        topology.routingKey(), null));
+                new Queue(topology.deadLetterQueue(), true, false, false, topology.deadLetterQueueArguments())));
+        for (Lane lane : Lane.values()) {
+            declarables.add(new Queue(topology.queue(lane), true, false, false,
+                    topology.queueArguments(properties.messaging().deliveryLimit())));
+            declarables.add(new Binding(topology.queue(lane), DestinationType.QUEUE, topology.exchange(),
+                    topology.routingKey(lane), null));
+            declarables.add(new Binding(topology.deadLetterQueue(), DestinationType.QUEUE,
+                    topology.deadLetterExchange(), topology.routingKey(lane), null));
+        }
+        return new Declarables(declarables);
     }
 
     /** Declares at start-up rather than at the first publish; a broker that is down then is not fatal. */

@@ -7,6 +7,7 @@ import io.tipoff.api.job.IdempotencyKeyReusedException;
 import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.job.JobFinishedException;
 import io.tipoff.api.job.JobNotFoundException;
+import io.tipoff.api.job.TooManyQueuedGamesException;
 import io.tipoff.api.job.TooManyRunningJobsException;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.result.ResultNotReadyException;
@@ -155,6 +156,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Too many running jobs");
         problem.setProperty("limit", ex.limit());
         problem.setProperty("running", ex.running());
+        return problem;
+    }
+
+    @ExceptionHandler(TooManyQueuedGamesException.class)
+    ProblemDetail tooManyQueued(TooManyQueuedGamesException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many games queued");
+        problem.setProperty("limit", ex.limit());
+        problem.setProperty("queued", ex.queued());
+        problem.setProperty("requested", ex.requested());
         return problem;
     }
 

@@ -92,8 +92,8 @@ class JobController {
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = JOB_FINISHED)
-    JobView cancel(@PathVariable UUID id) {
-        return service.cancel(id);
+    JobView cancel(@PathVariable UUID id, @RequestAttribute(ApiKeyFilter.CALLER) String caller) {
+        return service.cancel(id, caller);
     }
 
     /** What tells a retried request from a different one: the request as parsed, not its whitespace. */

@@ -3,7 +3,9 @@ package io.tipoff.api.job;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tipoff.api.dispatch.QueueDepth;
 import io.tipoff.messaging.ChunkTopology;
+import io.tipoff.messaging.Lane;
 import io.tipoff.model.JobStatus;
 import java.time.Duration;
 import java.util.Map;
@@ -40,12 +42,16 @@ class JobMetrics implements MeterBinder {
                     .tag("status", status.name())
                     .register(registry);
         }
-        queueMessages(registry, topology.queue(), QueueDepth.QueueView::chunksReady);
+        for (Lane lane : Lane.values()) {
+            String name = topology.queue(lane);
+            queueMessages(registry, name, view -> view.lane(lane).chunksReady());
+            Gauge.builder("tipoff.queue.consumers", () -> queue.read(view -> view.lane(lane).consumers()))
+                    .description("Consumers of a chunk queue (per worker process: two on the batch lane, one on the "
+                            + "interactive lane, by default)")
+                    .tag("queue", name)
+                    .register(registry);
+        }
         queueMessages(registry, topology.deadLetterQueue(), QueueDepth.QueueView::deadLetters);
-        Gauge.builder("tipoff.queue.consumers", () -> queue.read(QueueDepth.QueueView::consumers))
-                .description("Consumers of the chunk queue (two per worker process by default)")
-                .tag("queue", topology.queue())
-                .register(registry);
     }
 
     private void queueMessages(MeterRegistry registry, String name, Function<QueueDepth.QueueView, Number> count) {

@@ -1,5 +1,7 @@
 package io.tipoff.api.job;
 
+import io.tipoff.messaging.Lane;
+import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
@@ -23,7 +25,8 @@ class JobRepository {
 
     private static final String VIEW_COLUMNS = """
             id, type, status, simulations, simulations_completed, chunks, chunks_completed, chunk_size, seed,
-            created_at, started_at, completed_at, error, spec""";
+            created_at, started_at, completed_at, error, spec, priority, lane, next_chunk, target_std_error,
+            stop_reason""";
 
     /** The first half of the advisory lock of a submitter's jobs, to keep it apart from any other advisory lock. */
     private static final int SUBMITTER_LOCK = 0x7469_706f;
@@ -36,35 +39,46 @@ class JobRepository {
         this.json = json;
     }
 
-    void insert(UUID id, JobSpec spec, long seed, ChunkPlan plan, String submittedBy) {
+    void insert(UUID id, JobSpec spec, long seed, JobService.Plan plan, String submittedBy) {
         jdbc.sql("""
-                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks, submitted_by)
+                        insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks, submitted_by,
+                                          priority, lane, games_per_simulation, target_std_error)
                         values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks,
-                                :submittedBy)""")
+                                :submittedBy, :priority, :lane, :gamesPerSimulation, :target)""")
                 .param("id", id)
                 .param("submittedBy", submittedBy)
                 .param("type", spec.type().name())
                 .param("spec", json.writeValueAsString(spec))
                 .param("seed", seed)
-                .param("simulations", plan.simulations())
-                .param("chunkSize", plan.chunkSize())
-                .param("chunks", plan.chunks())
+                .param("simulations", plan.chunks().simulations())
+                .param("chunkSize", plan.chunks().chunkSize())
+                .param("chunks", plan.chunks().chunks())
+                .param("priority", plan.priority().name())
+                .param("lane", plan.lane().name())
+                .param("gamesPerSimulation", plan.gamesPerSimulation())
+                .param("target", plan.target())
                 .update();
+    }
+
+    /** A submitter's unfinished jobs, and the games they still have to play. */
+    record Unfinished(long jobs, long games) {
     }
 
     /**
      * How many jobs {@code submittedBy} has queued or running, counted under a lock of that submitter held to the end
      * of the transaction: two submissions at once cannot both see room for one more.
      */
-    long unfinishedLocked(String submittedBy) {
+    Unfinished unfinishedLocked(String submittedBy) {
         jdbc.sql("select pg_advisory_xact_lock(:lockClass, hashtext(:submittedBy))")
                 .param("lockClass", SUBMITTER_LOCK)
                 .param("submittedBy", submittedBy)
                 .query().listOfRows();
         return jdbc.sql("""
-                        select count(*) from jobs where submitted_by = :submittedBy and status in ('QUEUED', 'RUNNING')""")
+                        select count(*), coalesce(sum((simulations - simulations_completed) * games_per_simulation), 0)
+                        from jobs where submitted_by = :submittedBy and status in (:open)""")
                 .param("submittedBy", submittedBy)
-                .query(Long.class)
+                .param("open", JobStatus.OPEN_NAMES)
+                .query((rs, n) -> new Unfinished(rs.getLong(1), rs.getLong(2)))
                 .single();
     }
 
@@ -125,7 +139,8 @@ class JobRepository {
     boolean fail(UUID id, String error) {
         return jdbc.sql("""
                         update jobs set status = 'FAILED', error = :error, completed_at = clock_timestamp()
-                        where id = :id and status in ('QUEUED', 'RUNNING')""")
+                        where id = :id and status in (:from)""")
+                .param("from", JobStatus.namesMovableTo(JobStatus.FAILED))
                 .param("id", id)
                 .param("error", error)
                 .update() == 1;
@@ -135,7 +150,8 @@ class JobRepository {
     boolean cancel(UUID id) {
         return jdbc.sql("""
                         update jobs set status = 'CANCELLED', completed_at = clock_timestamp()
-                        where id = :id and status in ('QUEUED', 'RUNNING')""")
+                        where id = :id and status in (:from)""")
+                .param("from", JobStatus.namesMovableTo(JobStatus.CANCELLED))
                 .param("id", id)
                 .update() == 1;
     }
@@ -175,7 +191,17 @@ class JobRepository {
                 (double) completed / simulations, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")),
                 rs.getString("error"), JobView.MatchupView.of(spec), JobView.TournamentView.of(spec),
-                spec.settings().league());
+                spec.settings().league(), JobPriority.valueOf(rs.getString("priority")),
+                Lane.valueOf(rs.getString("lane")), inFlight(rs),
+                (Double) rs.getObject("target_std_error") == null ? null
+                        : new JobView.Target(rs.getDouble("target_std_error")),
+                rs.getString("stop_reason"));
+    }
+
+    /** Chunks released and not yet stored, while the job is open. */
+    private static int inFlight(ResultSet rs) throws SQLException {
+        return JobStatus.valueOf(rs.getString("status")).isFinal() ? 0
+                : Math.max(0, rs.getInt("next_chunk") - rs.getInt("chunks_completed"));
     }
 
     private static Instant instant(Timestamp timestamp) {

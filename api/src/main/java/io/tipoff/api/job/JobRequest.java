@@ -1,6 +1,8 @@
 package io.tipoff.api.job;
 
+import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.DefenseProfile;
+import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobType;
 import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
@@ -23,6 +25,9 @@ import java.util.List;
  *
  * @param seed      optional; a random one is chosen and stored when absent
  * @param chunkSize optional simulations (games, or tournaments) per chunk; the configured default when absent
+ * @param priority  optional weight of the job within its key's share: HIGH, NORMAL (the default) or LOW
+ * @param target    optional precision target: play until every reported probability has at most this standard error,
+ *                  with {@code simulations} as the cap
  */
 record JobRequest(@NotNull(message = "is required") JobType type,
                   @NotNull(message = "is required") @Positive(message = "must be at least 1") Long simulations,
@@ -31,7 +36,18 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                   @Max(value = ChunkPlan.MAX_CHUNK_SIZE, message = "must be at most " + ChunkPlan.MAX_CHUNK_SIZE)
                   Integer chunkSize,
                   @Valid MatchupRequest matchup,
-                  @Valid TournamentRequest tournament) {
+                  @Valid TournamentRequest tournament,
+                  JobPriority priority,
+                  @Valid TargetRequest target) {
+
+    /**
+     * Stop once every probability the result reports (a matchup's win probability; every team-round of a tournament)
+     * has at most this standard error: between 0.0001 (100 million simulations for a coin flip) and 0.5.
+     */
+    record TargetRequest(@NotNull(message = "is required")
+                         @DecimalMin(value = "0.0001", message = "must be at least 0.0001")
+                         @DecimalMax(value = "0.5", message = "must be at most 0.5") Double stdError) {
+    }
 
     /**
      * A tournament: an imported season's bracket ({@code season}), or a bracket given inline ({@code teams} and

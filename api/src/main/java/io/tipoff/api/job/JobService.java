@@ -1,6 +1,7 @@
 package io.tipoff.api.job;
 
 import io.tipoff.api.bracket.BracketCatalog;
+import io.tipoff.api.dispatch.Dispatcher;
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.api.job.JobRequest.MatchupRequest;
 import io.tipoff.api.job.JobRequest.SeededRequest;
@@ -8,8 +9,11 @@ import io.tipoff.api.job.JobRequest.TeamRequest;
 import io.tipoff.api.job.JobRequest.TournamentRequest;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
+import io.tipoff.messaging.ChunkPlan;
+import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketException;
+import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
@@ -30,11 +34,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepting a job: check it against the configured limits, then store it, its chunk messages (the outbox) and its
- * idempotency key in one transaction, and wake the {@link OutboxRelay} to publish the chunks. Nothing is published
- * before the job is committed, so a chunk never points at a job that does not exist; a job whose chunks could not be
- * published yet (broker down, api killed right after the commit) is published by the relay's next round. Publishing a
- * chunk twice is harmless: a worker counts each chunk once.
+ * Accepting a job: check it against the configured limits and its key's quotas, store it and its idempotency key in
+ * one transaction, and wake the {@link Dispatcher}, which releases its chunks as its fair share of the workers allows
+ * (docs/SCHEDULING.md). Nothing is published before the job is committed, so a chunk never points at a job that does
+ * not exist; a job stored by an api that died before dispatching is dispatched by any api's next round.
  *
  * <p>Teams given by reference ({@code season} with {@code teamId} or {@code name}) are looked up before the job is
  * stored, and stored as the profiles they have now: the job is a snapshot, which a later import does not change.
@@ -48,20 +51,18 @@ class JobService {
     private static final long RANDOM_SEED_BOUND = 1L << 53;
 
     private final JobRepository jobs;
-    private final ChunkOutbox outbox;
-    private final OutboxRelay relay;
+    private final Dispatcher dispatcher;
     private final TransactionTemplate transactions;
     private final ApiProperties properties;
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobService(JobRepository jobs, ChunkOutbox outbox, OutboxRelay relay, TransactionTemplate transactions,
+    JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
                ApiProperties properties, TeamCatalog teams, BracketCatalog brackets) {
         this.brackets = brackets;
         this.jobs = jobs;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.properties = properties;
         this.teams = teams;
@@ -93,14 +94,8 @@ class JobService {
         if (request.type() == JobType.TOURNAMENT && request.tournament() == null) {
             throw new InvalidFieldException("tournament", "is required for a TOURNAMENT job");
         }
-        int chunkSize = request.chunkSize() != null ? request.chunkSize()
-                : request.type() == JobType.TOURNAMENT ? limits.defaultTournamentChunkSize() : limits.defaultChunkSize();
-        ChunkPlan plan = ChunkPlan.of(request.simulations(), chunkSize);
-        if (plan.chunks() > limits.maxChunks()) {
-            throw new InvalidFieldException("chunkSize",
-                    "splits the job into " + plan.chunks() + " chunks; at most " + limits.maxChunks() + " allowed");
-        }
         JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
+        Plan plan = plan(request, spec);
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(RANDOM_SEED_BOUND);
         UUID id = UUID.randomUUID();
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -108,12 +103,15 @@ class JobService {
                 status.setRollbackOnly();
                 return false;
             }
-            long unfinished = jobs.unfinishedLocked(caller);
-            if (unfinished >= limits.maxRunningPerKey()) {
-                throw new TooManyRunningJobsException(caller, limits.maxRunningPerKey(), unfinished);
+            JobRepository.Unfinished unfinished = jobs.unfinishedLocked(caller);
+            if (unfinished.jobs() >= limits.maxRunningPerKey()) {
+                throw new TooManyRunningJobsException(caller, limits.maxRunningPerKey(), unfinished.jobs());
+            }
+            if (unfinished.games() + plan.games() > limits.maxQueuedGamesPerKey()) {
+                throw new TooManyQueuedGamesException(caller, limits.maxQueuedGamesPerKey(), unfinished.games(),
+                        plan.games());
             }
             jobs.insert(id, spec, seed, plan, caller);
-            outbox.add(id, plan);
             return true;
         }));
         if (!stored) {
@@ -121,10 +119,47 @@ class JobService {
             return earlier(idempotencyKey, requestHash).orElseThrow();
         }
         try (MDC.MDCCloseable job = MDC.putCloseable("jobId", id.toString())) {
-            log.info("Job accepted: {} {} simulations in {} chunks", spec.type(), plan.simulations(), plan.chunks());
+            log.info("Job accepted from {}: {} {} simulations in {} chunks, {} lane, {} priority{}", caller,
+                    spec.type(), plan.chunks().simulations(), plan.chunks().chunks(), plan.lane(), plan.priority(),
+                    plan.target() == null ? "" : ", target standard error " + plan.target());
         }
-        relay.wake();
+        dispatcher.wake();
         return new Submitted(jobs.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * How a job is shared out: its chunks (the request's size, or the default for its type; a precision target's
+     * smaller default), its lane, its priority and its target. Chunks below {@code tipoff.jobs.min-chunk-games} games
+     * are refused, as are more than {@code tipoff.jobs.max-chunks}.
+     */
+    record Plan(ChunkPlan chunks, int gamesPerSimulation, Lane lane, JobPriority priority, Double target) {
+
+        long games() {
+            return chunks.simulations() * gamesPerSimulation;
+        }
+    }
+
+    private Plan plan(JobRequest request, JobSpec spec) {
+        ApiProperties.Jobs limits = properties.jobs();
+        int gamesPerSimulation = spec.type() == JobType.TOURNAMENT ? spec.tournament().bracket().slots().size() : 1;
+        Double target = request.target() == null ? null : request.target().stdError();
+        int chunkSize = request.chunkSize() != null ? request.chunkSize()
+                : target != null ? limits.targetChunkSize()
+                : request.type() == JobType.TOURNAMENT ? limits.defaultTournamentChunkSize() : limits.defaultChunkSize();
+        ChunkPlan chunks = ChunkPlan.of(request.simulations(), chunkSize);
+        if (chunks.chunks() > limits.maxChunks()) {
+            throw new InvalidFieldException("chunkSize",
+                    "splits the job into " + chunks.chunks() + " chunks; at most " + limits.maxChunks() + " allowed");
+        }
+        if (chunks.chunks() > 1 && (long) chunkSize * gamesPerSimulation < limits.minChunkGames()) {
+            long fewest = (limits.minChunkGames() + gamesPerSimulation - 1) / gamesPerSimulation;
+            throw new InvalidFieldException("chunkSize", "must be at least " + fewest + " (a chunk plays at least "
+                    + limits.minChunkGames() + " games, tipoff.jobs.min-chunk-games)");
+        }
+        long games = request.simulations() * gamesPerSimulation;
+        Lane lane = chunks.chunks() == 1 && games <= limits.interactiveMaxGames() ? Lane.INTERACTIVE : Lane.BATCH;
+        return new Plan(chunks, gamesPerSimulation, lane,
+                request.priority() == null ? JobPriority.NORMAL : request.priority(), target);
     }
 
     private Optional<Submitted> earlier(String idempotencyKey, String requestHash) {
@@ -137,7 +172,7 @@ class JobService {
     }
 
     /** Cancels a queued or running job; workers drop its remaining chunks. A finished job cannot be cancelled. */
-    JobView cancel(UUID id) {
+    JobView cancel(UUID id, String caller) {
         JobView job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
         if (!jobs.cancel(id)) {
             job = jobs.find(id).orElseThrow();
@@ -145,8 +180,9 @@ class JobService {
                 throw new JobFinishedException(id, job.status());
             }
         } else {
+            dispatcher.cancelled(id);
             try (MDC.MDCCloseable logged = MDC.putCloseable("jobId", id.toString())) {
-                log.info("Job cancelled");
+                log.info("Job cancelled by {}", caller);
             }
         }
         return jobs.find(id).orElseThrow();

@@ -1,6 +1,8 @@
 package io.tipoff.api.job;
 
+import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
+import io.tipoff.model.JobPriority;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
@@ -16,11 +18,19 @@ import java.util.UUID;
 /**
  * A job as {@code GET /api/v1/jobs/{id}} shows it: what was asked, how far it got, when; and the snapshot it plays:
  * the teams as they were when it was accepted (imported teams resolved to their profiles) and the league averages.
+ * {@code priority}, {@code lane} and {@code chunksInFlight} (released to the workers, not yet stored) show its place in
+ * the fair share; a job with a precision {@code target} says, once completed, why it stopped ({@code stopReason}
+ * {@code TARGET_MET} or {@code CAP_REACHED}) and {@code simulationsCompleted} is then the simulations its result counts.
  */
 public record JobView(UUID id, JobType type, JobStatus status, long simulations, long simulationsCompleted,
                       int chunks, int chunksCompleted, int chunkSize, long seed, double progress, Instant createdAt,
                       Instant startedAt, Instant completedAt, String error, MatchupView matchup,
-                      TournamentView tournament, LeagueAverages league) {
+                      TournamentView tournament, LeagueAverages league, JobPriority priority, Lane lane,
+                      int chunksInFlight, Target target, String stopReason) {
+
+    /** The precision a job asked for: every reported probability's standard error at most this. */
+    public record Target(double stdError) {
+    }
 
     /**
      * A tournament's bracket: the seeded teams (their profiles as the job plays them are in the stored spec) and the

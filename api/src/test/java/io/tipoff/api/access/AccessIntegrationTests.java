@@ -61,9 +61,9 @@ class AccessIntegrationTests {
         anonymous = new Http(port);
         alice = anonymous.withHeader("X-API-Key", ALICE_KEY);
         bob = anonymous.withHeader("X-API-Key", BOB_KEY);
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
         services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
+        services.withChannel(channel -> channel.queuePurge(services.interactiveQueue()));
     }
 
     private long storedJobs() {
@@ -117,7 +117,7 @@ class AccessIntegrationTests {
         assertUnauthorized(mallory.get("/api/v1/jobs"), wrong);
 
         assertThat(storedJobs()).isZero();
-        assertThat(services.messageCount(services.chunkQueue())).isZero();
+        assertThat(services.messageCount(services.interactiveQueue())).isZero();
     }
 
     @Test
@@ -160,7 +160,7 @@ class AccessIntegrationTests {
     void eachKeyMayHaveOnlySoManyJobsQueuedOrRunning() {
         String first = submit(alice);
         submit(alice);
-        assertThat(services.awaitMessageCount(services.chunkQueue(), 2)).isEqualTo(2);
+        assertThat(services.awaitMessageCount(services.interactiveQueue(), 2)).isEqualTo(2);
 
         HttpResponse<String> third = alice.postJson("/api/v1/jobs", JobRequests.matchupJson(1_000, 1L));
 
@@ -172,8 +172,8 @@ class AccessIntegrationTests {
         assertThat(problem.get("detail").asString()).startsWith("alice has 2 jobs queued or running")
                 .contains("tipoff.jobs.max-running-per-key");
         assertThat(storedJobs()).isEqualTo(2);
+        assertThat(services.messageCount(services.interactiveQueue())).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from chunk_outbox").query(Long.class).single()).isEqualTo(2);
-        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(2);
 
         // Another key has its own allowance; a finished job frees one.
         submit(bob);

@@ -52,7 +52,7 @@ class OpenAccessIntegrationTests {
         assertThat(Http.json(third).get("detail").asString()).startsWith("anonymous has 2 jobs queued or running");
         assertThat(jdbc.sql("select submitted_by from jobs").query(String.class).list())
                 .containsExactly("anonymous", "anonymous");
+        assertThat(services.awaitMessageCount(services.interactiveQueue(), 2)).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from chunk_outbox").query(Long.class).single()).isEqualTo(2);
-        assertThat(services.awaitMessageCount(services.chunkQueue(), 2)).isEqualTo(2);
     }
 }

@@ -60,10 +60,9 @@ class JobApiIntegrationTests {
     @BeforeEach
     void emptySystem() {
         http = new Http(port);
-        // Outbox rows first: the relay locks them before their job, and so must this clean-up.
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
         services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
+        services.withChannel(channel -> channel.queuePurge(services.interactiveQueue()));
         assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
     }
 
@@ -71,9 +70,14 @@ class JobApiIntegrationTests {
         return jdbc.sql("select count(*) from jobs").query(Long.class).single();
     }
 
-    /** The outbox relay publishes right after the commit, on its own thread: wait for it. */
+    /** The dispatcher publishes right after the commit, on its own thread: wait for it (a batch job's chunks). */
     private void awaitChunksInQueue(long chunks) {
         assertThat(services.awaitMessageCount(services.chunkQueue(), chunks)).isEqualTo(chunks);
+    }
+
+    /** A one-chunk job travels on the interactive lane. */
+    private void awaitInteractiveChunks(long chunks) {
+        assertThat(services.awaitMessageCount(services.interactiveQueue(), chunks)).isEqualTo(chunks);
     }
 
     @Test
@@ -86,7 +90,7 @@ class JobApiIntegrationTests {
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(Http.json(retry).get("id").asString()).isEqualTo(Http.json(first).get("id").asString());
         assertThat(storedJobs()).isEqualTo(1);
-        awaitChunksInQueue(1);
+        awaitInteractiveChunks(1);
 
         HttpResponse<String> other = http.postJson("/api/v1/jobs", JobRequests.matchupJson(20_000, 4L),
                 "Idempotency-Key", "order-17");
@@ -94,7 +98,7 @@ class JobApiIntegrationTests {
         assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Http.json(other).get("detail").asString()).contains("order-17");
         assertThat(storedJobs()).isEqualTo(1);
-        assertThat(services.messageCount(services.chunkQueue())).isEqualTo(1);
+        assertThat(services.messageCount(services.interactiveQueue())).isEqualTo(1);
     }
 
     @Test
@@ -116,7 +120,7 @@ class JobApiIntegrationTests {
     }
 
     @Test
-    void acceptsAJobStoresItAndPublishesOneMessagePerChunk() {
+    void acceptsAJobStoresItAndDispatchesTheWindowOfItsChunks() {
         HttpResponse<String> response = http.postJson("/api/v1/jobs",
                 JobRequests.json(withChunkSize(JobRequests.matchup(2_500_000, 42L), 1_000_000)));
 
@@ -133,11 +137,17 @@ class JobApiIntegrationTests {
         assertThat(job.get("createdAt").asString()).isNotBlank();
         assertThat(job.get("startedAt").isNull()).isTrue();
         assertThat(storedJobs()).isEqualTo(1);
-        awaitChunksInQueue(3);
+        assertThat(job.get("lane").asString()).isEqualTo("BATCH");
+        assertThat(job.get("priority").asString()).isEqualTo("NORMAL");
+        // No worker consumes the batch lane: its window is the minimum, two chunks; the third waits undispatched.
+        awaitChunksInQueue(2);
         assertThat(jdbc.sql("select count(*) from chunk_outbox where sent_at is not null").query(Long.class).single())
-                .isEqualTo(3);
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select next_chunk from jobs").query(Integer.class).single()).isEqualTo(2);
         JsonNode queue = Http.json(http.get("/api/v1/queue"));
-        assertThat(queue.get("chunksReady").asLong()).isEqualTo(3);
+        assertThat(queue.get("chunksReady").asLong()).isEqualTo(2);
+        assertThat(Http.json(http.get("/api/v1/jobs/" + job.get("id").asString())).get("chunksInFlight").asInt())
+                .isEqualTo(2);
         assertThat(queue.get("consumers").asLong()).isZero();
         assertThat(queue.get("deadLetters").asLong()).isZero();
 
@@ -260,7 +270,8 @@ class JobApiIntegrationTests {
         assertThat(fields).as(response.body()).containsExactly(field);
         assertThat(problem.get("detail").asString()).startsWith(field + " ");
         assertThat(storedJobs()).isZero();
-        assertThat(services.messageCount(services.chunkQueue())).isZero();
+        assertThat(services.messageCount(services.chunkQueue()) + services.messageCount(services.interactiveQueue()))
+                .isZero();
     }
 
     @Test
@@ -302,7 +313,9 @@ class JobApiIntegrationTests {
         assertThat(teamB.get("name").asString()).isEqualTo("Duke");
         // Teams of two seasons: team A's season decides the league averages.
         assertThat(job.get("league")).isEqualTo(json(sampleLeague(2018)));
-        assertThat(Http.json(http.get("/api/v1/jobs/" + job.get("id").asString()))).isEqualTo(job);
+        JsonNode read = Http.json(http.get("/api/v1/jobs/" + job.get("id").asString()));
+        assertThat(read.get("matchup")).isEqualTo(job.get("matchup"));
+        assertThat(read.get("league")).isEqualTo(job.get("league"));
     }
 
     @Test
@@ -371,7 +384,8 @@ class JobApiIntegrationTests {
         assertThat(Http.json(response).get("detail").asString()).startsWith("Content-Type '");
         assertThat(response.headers().firstValue("Accept")).hasValue("application/json");
         assertThat(storedJobs()).isZero();
-        assertThat(services.messageCount(services.chunkQueue())).isZero();
+        assertThat(services.messageCount(services.chunkQueue()) + services.messageCount(services.interactiveQueue()))
+                .isZero();
     }
 
     /** The default {@code tipoff.jobs.max-request-size} is 1 MB: a body of exactly that is read, one more byte is not. */
@@ -396,7 +410,8 @@ class JobApiIntegrationTests {
             assertThat(problem.get("limit").asLong()).isEqualTo(1024 * 1024);
         }
         assertThat(storedJobs()).isZero();
-        assertThat(services.messageCount(services.chunkQueue())).isZero();
+        assertThat(services.messageCount(services.chunkQueue()) + services.messageCount(services.interactiveQueue()))
+                .isZero();
         assertThat(http.postJson("/api/v1/jobs", atTheLimit).statusCode()).isEqualTo(202);
     }
 

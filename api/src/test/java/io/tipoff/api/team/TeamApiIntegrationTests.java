@@ -57,8 +57,7 @@ class TeamApiIntegrationTests {
     @BeforeEach
     void noTeams() {
         http = new Http(port);
-        jdbc.sql("delete from chunk_outbox").update();
-        jdbc.sql("delete from jobs").update();
+        jdbc.sql(TestServices.DELETE_JOBS).update();
         jdbc.sql("delete from team_seasons").update();
         jdbc.sql("delete from seasons").update();
     }

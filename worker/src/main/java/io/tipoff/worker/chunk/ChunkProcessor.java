@@ -2,11 +2,12 @@ package io.tipoff.worker.chunk;
 
 import io.tipoff.engine.ParallelSimulation;
 import io.tipoff.engine.Simulation;
+import io.tipoff.engine.Tally;
+import io.tipoff.messaging.Lane;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.worker.config.WorkerProperties;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +27,7 @@ class ChunkProcessor {
 
     private final ChunkStore store;
     private final SimulationCache simulations;
-    private final ExecutorService simulationPool;
+    private final SlicePool simulationPool;
     private final DeadLetters deadLetters;
     private final ChunkMetrics metrics;
     private final int threads;
@@ -34,7 +35,7 @@ class ChunkProcessor {
     private final int faultyChunk;
     private final DatabaseRetry database;
 
-    ChunkProcessor(ChunkStore store, SimulationCache simulations, ExecutorService simulationPool,
+    ChunkProcessor(ChunkStore store, SimulationCache simulations, SlicePool simulationPool,
                    DeadLetters deadLetters, ChunkMetrics metrics, WorkerProperties properties) {
         this.store = store;
         this.simulations = simulations;
@@ -51,14 +52,14 @@ class ChunkProcessor {
         }
     }
 
-    void process(ChunkMessage chunk, Delivery delivery) {
+    void process(ChunkMessage chunk, Delivery delivery, Lane lane) {
         MDC.put("jobId", chunk.jobId().toString());
         MDC.put("chunk", Integer.toString(chunk.chunkIndex()));
         if (delivery.isRedelivery()) {
             metrics.redelivered();
         }
         try {
-            ChunkMetrics.Outcome outcome = simulateAndStore(chunk);
+            ChunkMetrics.Outcome outcome = simulateAndStore(chunk, lane);
             delivery.ack();
             if (outcome != ChunkMetrics.Outcome.STORED) {
                 metrics.outcome(outcome);
@@ -141,19 +142,26 @@ class ChunkProcessor {
         }
     }
 
-    private ChunkMetrics.Outcome simulateAndStore(ChunkMessage chunk) throws InterruptedException {
+    private ChunkMetrics.Outcome simulateAndStore(ChunkMessage chunk, Lane lane) throws InterruptedException {
         // Marked RUNNING first: a job whose chunks are being tried is not one the reconciler should find stalled.
         database.retrying(() -> store.start(chunk.jobId()));
-        Optional<ChunkStore.JobToPlay> job = database.retrying(() -> store.find(chunk.jobId()));
-        if (job.isEmpty()) {
+        Optional<ChunkStore.JobToPlay> found = database.retrying(() -> store.find(chunk.jobId()));
+        if (found.isEmpty()) {
             log.info("Dropping chunk {}: no such job", chunk.chunkIndex());
             return ChunkMetrics.Outcome.DROPPED;
         }
-        if (!job.get().plans(chunk)) {
-            throw new NotPlannedException(chunk, job.get());
+        ChunkStore.JobToPlay job = found.get();
+        if (!job.plans(chunk)) {
+            throw new NotPlannedException(chunk, job);
         }
-        if (!job.get().isOpen()) {
-            log.info("Dropping chunk {}: its job is {}", chunk.chunkIndex(), job.get().status());
+        if (job.isCounted()) {
+            // Its result's chunks are all stored; the worker that counted it may have died before reducing.
+            database.retrying(() -> store.reduce(chunk.jobId()));
+            log.info("Chunk {} not needed: its job is counted", chunk.chunkIndex());
+            return ChunkMetrics.Outcome.DUPLICATE;
+        }
+        if (!job.isOpen()) {
+            log.info("Dropping chunk {}: its job is {}", chunk.chunkIndex(), job.status());
             return ChunkMetrics.Outcome.DROPPED;
         }
         if (database.retrying(() -> store.isStored(chunk))) {
@@ -167,16 +175,19 @@ class ChunkProcessor {
         log.debug("Chunk {} taken: games {} to {}", chunk.chunkIndex(), chunk.firstGame(),
                 chunk.firstGame() + chunk.games() - 1);
         long start = System.nanoTime();
-        Simulation<?> simulation = simulations.of(chunk.jobId(), job.get().spec());
-        Object aggregate = ParallelSimulation.run(simulationPool, threads, simulation, job.get().seed(),
-                chunk.firstGame(), chunk.games());
+        Simulation<?> simulation = simulations.of(chunk.jobId(), job.spec());
+        Played played = play(simulation, job, chunk, lane);
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, aggregate, elapsedMillis));
-        log.info("Chunk {}: {} simulations in {} ms on {} threads: {}", chunk.chunkIndex(), chunk.games(),
-                elapsedMillis, threads, saved);
+        ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, played.aggregate(), played.tally(),
+                elapsedMillis));
+        if (saved == ChunkStore.Saved.COUNTED_JOB) {
+            database.retrying(() -> store.reduce(chunk.jobId()));
+        }
+        log.info("Chunk {}: {} simulations in {} ms on {} threads ({} lane): {}", chunk.chunkIndex(), chunk.games(),
+                elapsedMillis, threads, lane, saved);
         return switch (saved) {
-            case COUNTED, COMPLETED_JOB -> {
-                metrics.simulated(job.get().spec().type(), chunk.games(), Duration.ofNanos(System.nanoTime() - start));
+            case COUNTED, COUNTED_JOB -> {
+                metrics.simulated(job.spec().type(), chunk.games(), Duration.ofNanos(System.nanoTime() - start));
                 yield ChunkMetrics.Outcome.STORED;
             }
             case DUPLICATE -> ChunkMetrics.Outcome.DUPLICATE;
@@ -184,12 +195,23 @@ class ChunkProcessor {
         };
     }
 
+    /** A chunk's aggregate, and its tally when the job has a precision target. */
+    private record Played(Object aggregate, Tally tally) {
+    }
+
+    private <A> Played play(Simulation<A> simulation, ChunkStore.JobToPlay job, ChunkMessage chunk, Lane lane)
+            throws InterruptedException {
+        A aggregate = ParallelSimulation.run(simulationPool.forChunk(lane), threads, simulation, job.seed(),
+                chunk.firstGame(), chunk.games());
+        return new Played(aggregate, job.target() == null ? null : simulation.tally(aggregate));
+    }
+
     /** A message that names a job but is not one of the chunks the job was split into: never worth a retry. */
     private static final class NotPlannedException extends RuntimeException {
 
         NotPlannedException(ChunkMessage chunk, ChunkStore.JobToPlay job) {
-            super("not a chunk of its job: " + chunk + ", but the job has " + job.chunks() + " chunks of "
-                    + job.chunkSize() + " of its " + job.simulations() + " games");
+            super("not a chunk of its job: " + chunk + ", but the job has " + job.plan().chunks() + " chunks of "
+                    + job.plan().chunkSize() + " of its " + job.plan().simulations() + " games");
         }
     }
 }

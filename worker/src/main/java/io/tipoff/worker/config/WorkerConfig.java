@@ -2,10 +2,6 @@ package io.tipoff.worker.config;
 
 import io.tipoff.messaging.ChunkTopology;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
@@ -15,22 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulation thread pool, the chunk queue's name, and how the worker talks to RabbitMQ. The api declares the
+ * The chunk queues' names and how the worker talks to RabbitMQ. The api declares the
  * queue; a worker that starts first keeps trying to consume until it exists.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfig {
-
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService simulationPool(WorkerProperties properties) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "simulation-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        return Executors.newFixedThreadPool(properties.worker().effectiveThreads(), threads);
-    }
 
     @Bean
     ChunkTopology chunkTopology(WorkerProperties properties) {

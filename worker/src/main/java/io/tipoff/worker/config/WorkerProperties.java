@@ -24,12 +24,14 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
      *                          be stored and acknowledged; a chunk still unfinished then goes back to the queue. Keep it
      *                          above the longest chunk and below {@code spring.lifecycle.timeout-per-shutdown-phase}
      *                          (30 s)
+     * @param warmUp            how long a starting worker plays sample games before it takes chunks (0: none)
      * @param fault             test hooks, off unless set
      */
     public record Worker(@DefaultValue("0") int threads,
                          @DefaultValue("3") int maxAttempts,
                          @DefaultValue("60s") Duration databaseRetryFor,
                          @DefaultValue("25s") Duration shutdownTimeout,
+                         @DefaultValue("3s") Duration warmUp,
                          @DefaultValue Fault fault) {
 
         public int effectiveThreads() {

@@ -6,6 +6,7 @@ import io.tipoff.engine.Bench;
 import io.tipoff.engine.MatchupAggregate;
 import io.tipoff.engine.MatchupModel;
 import io.tipoff.messaging.ChunkMessage;
+import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
@@ -77,7 +78,7 @@ class ChunkStoreIntegrationTests {
         int chunks = 12;
         UUID job = insertJob(chunks);
         store.start(job);
-        assertThat(store.find(job).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(store.find(job).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
         List<ChunkMessage> deliveries = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {
             deliveries.add(chunk(job, i));
@@ -93,7 +94,11 @@ class ChunkStoreIntegrationTests {
             int delivery = i;
             done.add(workers.submit(() -> {
                 go.await();
-                outcomes.add(store.save(deliveries.get(delivery), aggregates.get(delivery), 1));
+                ChunkStore.Saved saved = store.save(deliveries.get(delivery), aggregates.get(delivery), null, 1);
+                if (saved == ChunkStore.Saved.COUNTED_JOB) {
+                    store.reduce(deliveries.get(delivery).jobId());
+                }
+                outcomes.add(saved);
                 return null;
             }));
         }
@@ -103,7 +108,7 @@ class ChunkStoreIntegrationTests {
         }
         workers.shutdown();
 
-        assertThat(outcomes).filteredOn(o -> o == ChunkStore.Saved.COMPLETED_JOB).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == ChunkStore.Saved.COUNTED_JOB).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o == ChunkStore.Saved.DUPLICATE).hasSize(chunks);
         assertThat(outcomes).filteredOn(o -> o == ChunkStore.Saved.COUNTED).hasSize(chunks - 1);
         assertThat(jdbc.sql("select status || ' ' || chunks_completed || ' ' || simulations_completed from jobs"
@@ -125,7 +130,7 @@ class ChunkStoreIntegrationTests {
         store.start(job);
         assertThat(store.find(job).orElseThrow().isOpen()).isFalse();
         ChunkMessage chunk = chunk(job, 0);
-        assertThat(store.save(chunk, simulate(chunk), 1)).isEqualTo(ChunkStore.Saved.JOB_CLOSED);
+        assertThat(store.save(chunk, simulate(chunk), null, 1)).isEqualTo(ChunkStore.Saved.JOB_CLOSED);
         assertThat(store.isStored(chunk)).isFalse();
         assertThat(jdbc.sql("select chunks_completed from jobs where id = :id").param("id", job)
                 .query(Integer.class).single()).isZero();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.engine.Bench;
 import io.tipoff.messaging.ChunkMessage;
+import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.JobSpec;
+import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
 import java.util.UUID;
@@ -14,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class JobToPlayTest {
 
     private static final UUID ID = UUID.randomUUID();
-    private static final ChunkStore.JobToPlay JOB = new ChunkStore.JobToPlay("RUNNING", 7,
-            new JobSpec(JobType.MATCHUP, Bench.SAMPLE, SimulationSettings.DEFAULTS), 25_000, 10_000, 3);
+    private static final JobSpec SPEC = new JobSpec(JobType.MATCHUP, Bench.SAMPLE, SimulationSettings.DEFAULTS);
+    private static final ChunkStore.JobToPlay JOB = job(JobStatus.RUNNING, null);
+
+    private static ChunkStore.JobToPlay job(JobStatus status, Integer resultChunks) {
+        return new ChunkStore.JobToPlay(status, 7, SPEC, ChunkPlan.of(25_000, 10_000), null, resultChunks);
+    }
 
     @Test
     void theChunksOfThePlanArePlanned() {
@@ -35,9 +41,16 @@ class JobToPlayTest {
     @Test
     void onlyQueuedAndRunningJobsAreOpen() {
         assertThat(JOB.isOpen()).isTrue();
-        assertThat(new ChunkStore.JobToPlay("QUEUED", 7, JOB.spec(), 25_000, 10_000, 3).isOpen()).isTrue();
-        for (String closed : new String[] {"COMPLETED", "FAILED", "CANCELLED"}) {
-            assertThat(new ChunkStore.JobToPlay(closed, 7, JOB.spec(), 25_000, 10_000, 3).isOpen()).isFalse();
+        assertThat(job(JobStatus.QUEUED, null).isOpen()).isTrue();
+        for (JobStatus closed : new JobStatus[] {JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED}) {
+            assertThat(job(closed, null).isOpen()).isFalse();
         }
+    }
+
+    @Test
+    void anOpenJobWhoseResultChunksAreKnownIsCountedAndOnlyWaitsForItsReduce() {
+        assertThat(JOB.isCounted()).isFalse();
+        assertThat(job(JobStatus.RUNNING, 3).isCounted()).isTrue();
+        assertThat(job(JobStatus.COMPLETED, 3).isCounted()).isFalse();
     }
 }

@@ -22,7 +22,7 @@ final class ChunkLog {
     enum Kind {
         /** Games about to be played. */
         TAKEN,
-        /** Played and stored: {@code COUNTED}, {@code COMPLETED_JOB}, {@code DUPLICATE} or {@code JOB_CLOSED}. */
+        /** Played and stored: {@code COUNTED}, {@code COUNTED_JOB}, {@code DUPLICATE} or {@code JOB_CLOSED}. */
         PLAYED,
         /** Ended otherwise: failed, interrupted, handed back for want of the database. */
         ABANDONED,
@@ -60,7 +60,8 @@ final class ChunkLog {
                 events.add(new Event(at, chunk, Kind.PLAYED, played.group(1)));
             } else if (message.contains(" taken: games ")) {
                 events.add(new Event(at, chunk, Kind.TAKEN, message));
-            } else if (message.contains("redelivery ignored") || message.startsWith("Dropping chunk")) {
+            } else if (message.contains("redelivery ignored") || message.startsWith("Dropping chunk")
+                    || message.contains(" not needed: ")) {
                 events.add(new Event(at, chunk, Kind.SKIPPED, message));
             } else if (message.contains(" failed") || message.contains(" interrupted")
                     || message.contains("database still unreachable") || message.contains("set aside")) {

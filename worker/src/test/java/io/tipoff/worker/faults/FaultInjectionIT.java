@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;
 import io.tipoff.testing.Http;
+import io.tipoff.testing.JobRequests;
 import io.tipoff.worker.Waits;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -88,10 +89,11 @@ class FaultInjectionIT {
         Set<Integer> inHand = new TreeSet<>();
         workers.forEach(worker -> inHand.addAll(ChunkLog.inHand(worker, id)));
         int stored = system.chunksStored(id);
-        // Nothing is lost with no worker left: every chunk not stored is back in the queue, waiting (with the copy of
-        // any chunk stored just before its worker died, unacknowledged).
-        Waits.until("every unstored chunk ready in the queue", TipoffSystem.JOB, Duration.ofSeconds(1),
-                () -> system.lab.rabbit.ready(system.topology.queue()) >= TipoffSystem.CHUNKS - stored
+        // Nothing is lost with no worker left: every chunk released and not stored is back in the queue, waiting (with
+        // the copy of any chunk stored just before its worker died, unacknowledged); the rest waits undispatched.
+        int released = system.chunksReleased(id);
+        Waits.until("every released, unstored chunk ready in the queue", TipoffSystem.JOB, Duration.ofSeconds(1),
+                () -> system.lab.rabbit.ready(system.topology.queue()) >= released - stored
                         && system.chunkQueue().unacknowledged() == 0);
         assertThat(system.chunksStored(id)).isEqualTo(stored);
 
@@ -100,8 +102,8 @@ class FaultInjectionIT {
         system.awaitStatus(id, "COMPLETED");
         Verdict verdict = Verdict.ofCompleted(system, List.of(id), lab.reference());
         report(2, "kill every worker, start new ones later",
-                "`kill -9` of both workers; two new workers started once all " + (TipoffSystem.CHUNKS - stored)
-                        + " unstored chunks are back in the queue",
+                "`kill -9` of both workers; two new workers started once all " + (released - stored)
+                        + " released, unstored chunks are back in the queue",
                 verdict, 0, restarted, system.firstStoredAfter(id, restarted),
                 "new workers launched to their first chunk stored (JVM start included)",
                 "chunks in hand at the kill: " + inHand);
@@ -276,7 +278,8 @@ class FaultInjectionIT {
         TipoffProcess second = system.launchApi();
         Instant launched = second.startedAt();
         second.awaitHealthy(TipoffSystem.START);
-        Waits.until("every chunk published by the new api", TipoffSystem.JOB, () -> unsent(system, id) == 0);
+        Waits.until("the new api dispatching the job", TipoffSystem.JOB,
+                () -> unsent(system, id) < TipoffSystem.CHUNKS);
         Instant published = Instant.now();
         system.awaitStatus(id, "COMPLETED");
 
@@ -285,7 +288,7 @@ class FaultInjectionIT {
                 "api started with `tipoff.jobs.relay-enabled=false`, job accepted (202), `kill -9`, a normal api"
                         + " started",
                 verdict, 0, launched, published,
-                "new api launched to all 48 chunks published by its relay (JVM start included)", "");
+                "new api launched to its first chunks of the job published (JVM start included)", "");
         verdict.assertClean(0);
     }
 
@@ -447,6 +450,127 @@ class FaultInjectionIT {
     }
 
     /** Jobs of the soak not completed yet; while the database is down, as many as there are. */
+    @Test
+    @Order(13)
+    void anApiKilledMidDispatchLosesNothingAndReleasesNothingTwice() {
+        String id = system.submit();
+        system.awaitChunksStored(id, 6);
+        int releasedAtKill = system.chunksReleased(id);
+        Instant killed = Instant.now();
+        system.api().kill();
+        TipoffProcess api = system.launchApi();
+        api.awaitHealthy(TipoffSystem.START);
+        Waits.until("the new api dispatching the job's next chunk", TipoffSystem.JOB,
+                () -> system.chunksReleased(id) > releasedAtKill || "COMPLETED".equals(system.status(id)));
+        Instant dispatching = Instant.now();
+        system.awaitStatus(id, "COMPLETED");
+
+        assertThat(system.db.sql("select count(*), count(distinct chunk_index) from chunk_outbox where job_id = :id")
+                .param("id", UUID.fromString(id)).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .containsExactly((long) TipoffSystem.CHUNKS, (long) TipoffSystem.CHUNKS);
+        Verdict verdict = Verdict.ofCompleted(system, List.of(id), lab.reference());
+        report(13, "kill the api mid-dispatch", "`kill -9` of the api while it releases a running job's chunks"
+                        + " a window at a time, a new api started",
+                verdict, 0, killed, dispatching, "kill to the new api's first release (JVM start included)",
+                releasedAtKill + " of " + TipoffSystem.CHUNKS + " chunks released at the kill; every chunk released"
+                        + " once");
+        verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(14)
+    void twoApisDispatchingAtOnceKeepTheWindowAndCountEveryChunkOnce() {
+        TipoffProcess first = system.api();
+        Http toFirst = new Http(first.port());
+        TipoffProcess second = system.launchApi();
+        second.awaitHealthy(TipoffSystem.START);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(Http.json(toFirst.postJson("/api/v1/jobs", TipoffSystem.jobRequest())).get("id").asString());
+            ids.add(system.submit());
+        }
+        // Two workers of two batch consumers each: a batch window of 2 × 4 = 8 chunks in flight, whichever api
+        // decides.
+        int window = 2 * 2 * TipoffSystem.WORKERS;
+        int most = 0;
+        Instant started = Instant.now();
+        while (unfinished(ids) > 0) {
+            most = Math.max(most, system.chunksInFlight());
+            Waits.sleep(50);
+            assertThat(Duration.between(started, Instant.now())).isLessThan(TipoffSystem.JOB);
+        }
+        Instant done = Instant.now();
+        first.terminate();
+        first.awaitExit(Duration.ofMinutes(2));
+
+        assertThat(most).as("chunks in flight at most").isLessThanOrEqualTo(window);
+        Verdict verdict = Verdict.ofCompleted(system, ids, lab.reference());
+        report(14, "two apis dispatching at once", "a second api started beside the first, two jobs submitted to"
+                        + " each, both dispatching under the shared advisory lock",
+                verdict, 0, started, done, "four jobs, submission to the last completed",
+                "most chunks in flight seen " + most + " (window " + window + ")");
+        verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(15)
+    void aWorkerKilledWhileItPlaysAnInteractiveChunkLosesNothing() {
+        // One chunk of 1,000,000 games: the interactive lane, about a second of one thread.
+        String request = JobRequests.json(JobRequests.matchup(1_000_000, TipoffSystem.SEED));
+        String undisturbed = Http.json(system.http().postJson("/api/v1/jobs", request)).get("id").asString();
+        system.awaitStatus(undisturbed, "COMPLETED");
+        String reference = system.result(undisturbed);
+
+        String id = Http.json(system.http().postJson("/api/v1/jobs", request)).get("id").asString();
+        assertThat(system.job(id).get("lane").asString()).isEqualTo("INTERACTIVE");
+        AtomicReference<TipoffProcess> holder = new AtomicReference<>();
+        Waits.until("a worker playing the interactive chunk", TipoffSystem.JOB, Duration.ofMillis(20), () -> {
+            for (TipoffProcess worker : system.liveWorkers()) {
+                if (!ChunkLog.inHand(worker, id).isEmpty()) {
+                    holder.set(worker);
+                    return true;
+                }
+            }
+            return false;
+        });
+        holder.get().kill();
+        Instant killed = Instant.now();
+        Set<Integer> inHand = ChunkLog.inHandAt(holder.get(), id, killed);
+        system.awaitStatus(id, "COMPLETED");
+
+        Verdict verdict = Verdict.ofCompleted(system, List.of(id), reference);
+        report(15, "kill -9 a worker holding an interactive chunk", "`kill -9` of the worker playing a one-chunk"
+                        + " job's chunk (the interactive lane)",
+                verdict, 0, killed, system.storedAt(id, List.of(0)), "kill to the chunk stored by the other worker",
+                "in hand at the kill: " + inHand);
+        verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(16)
+    void aJobCancelledDuringDispatchStopsAtOnceAndOthersCarryOn() {
+        String cancelled = system.submit();
+        String other = system.submit();
+        system.awaitChunksStored(cancelled, 4);
+        Instant at = Instant.now();
+        assertThat(system.http().delete("/api/v1/jobs/" + cancelled).statusCode()).isEqualTo(200);
+        int released = system.chunksReleased(cancelled);
+        system.awaitStatus(other, "COMPLETED");
+        Instant done = Instant.now();
+
+        assertThat(system.status(cancelled)).isEqualTo("CANCELLED");
+        assertThat(system.chunksReleased(cancelled)).isEqualTo(released).isLessThan(TipoffSystem.CHUNKS);
+        assertThat(system.db.sql("select count(*) from chunk_outbox where job_id = :id and sent_at is null")
+                .param("id", UUID.fromString(cancelled)).query(Long.class).single()).isZero();
+        assertThat(system.chunksStored(cancelled)).isLessThanOrEqualTo(released);
+        Verdict verdict = Verdict.ofCompleted(system, List.of(other), lab.reference());
+        report(16, "cancel a job during dispatch", "DELETE of a running job while another runs beside it",
+                verdict, 0, at, done, "cancel to the other job completed",
+                "cancelled job: " + released + " of " + TipoffSystem.CHUNKS + " chunks released, none after the"
+                        + " cancel, " + system.chunksStored(cancelled) + " stored");
+        verdict.assertClean(0);
+    }
+
     private static long unfinished(List<String> jobs) {
         try {
             return jobs.stream().filter(id -> !system.status(id).equals("COMPLETED")).count();
@@ -562,8 +686,12 @@ class FaultInjectionIT {
         return busy.get();
     }
 
+    /** Chunks not published yet: not released by the dispatcher, or released and not confirmed by the broker. */
     static long unsent(TipoffSystem system, String id) {
-        return system.db.sql("select count(*) from chunk_outbox where job_id = :id and sent_at is null")
+        return system.db.sql("""
+                        select j.chunks - j.next_chunk
+                               + (select count(*) from chunk_outbox o where o.job_id = j.id and o.sent_at is null)
+                        from jobs j where j.id = :id""")
                 .param("id", UUID.fromString(id)).query(Long.class).single();
     }
 

@@ -208,6 +208,20 @@ final class TipoffSystem implements AutoCloseable {
                 .query(Integer.class).single();
     }
 
+    /** Chunks the dispatcher has released so far (published, or about to be). */
+    int chunksReleased(String id) {
+        return db.sql("select next_chunk from jobs where id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single();
+    }
+
+    /** Chunks released and not yet stored, over every open job: what the dispatch window bounds. */
+    int chunksInFlight() {
+        return db.sql("""
+                        select coalesce(sum(next_chunk - chunks_completed), 0) from jobs
+                        where status in ('QUEUED', 'RUNNING')""")
+                .query(Integer.class).single();
+    }
+
     void awaitStatus(String id, String status) {
         Waits.until("job " + id + " " + status, JOB, () -> status.equals(status(id)));
     }

@@ -32,9 +32,11 @@ record Verdict(long chunks, long lost, long doubleCounted, long identical, long 
         long doubleCounted = 0;
         long identical = 0;
         long replayed = 0;
+        long planned = 0;
         boolean statusOnce = true;
         for (String id : ids) {
             Counts counts = Counts.of(system, id);
+            planned += counts.planned();
             lost += counts.planned() - counts.stored();
             doubleCounted += Math.max(Math.max(0, counts.countedChunks() - counts.stored()),
                     counts.countedGames() > counts.storedGames() ? 1 : 0);
@@ -43,7 +45,7 @@ record Verdict(long chunks, long lost, long doubleCounted, long identical, long 
             replayed += ChunkLog.count(system.workers(), id, ChunkLog.Kind.TAKEN) - counts.stored();
         }
         RabbitNode.QueueState dead = system.deadLetterQueue();
-        return new Verdict((long) ids.size() * TipoffSystem.CHUNKS, lost, doubleCounted, identical, ids.size(),
+        return new Verdict(planned, lost, doubleCounted, identical, ids.size(),
                 statusOnce, system.chunkQueue().total(), dead == null ? 0 : dead.total(), replayed);
     }
 

@@ -1,4 +1,4 @@
-package io.tipoff.api.job;
+package io.tipoff.api.dispatch;
 
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.messaging.ChunkMessage;
@@ -6,31 +6,25 @@ import io.tipoff.messaging.ChunkTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox. In one database transaction it takes a batch of pending chunks (locked, so two api instances
- * never send the same rows at once), publishes each as a persistent, mandatory message with its own correlation, waits
- * for the broker's confirms, and marks sent only the chunks that were confirmed and not returned as unroutable; the
- * rest stay pending for the next round. It runs right after a job is accepted ({@link #wake()}) and every
- * {@code tipoff.jobs.relay-interval}, so chunks left unsent by a broker outage or an api restart go out as soon as
- * the broker is back.
+ * Publishes the released chunks. In one database transaction it takes a batch of pending chunks (locked, so two api
+ * instances never send the same rows at once), publishes each to its lane's queue as a persistent, mandatory message
+ * with its own correlation, waits for the broker's confirms, and marks sent only the chunks that were confirmed and not
+ * returned as unroutable; the rest stay pending for the next round. The {@link Dispatcher} runs it after each of its
+ * rounds, so chunks left unsent by a broker outage or an api restart go out as soon as the broker is back.
  */
 @Component
-class OutboxRelay implements DisposableBean {
+class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Chunks per transaction: enough to publish a large job quickly, few enough to keep row locks short. */
@@ -41,9 +35,6 @@ class OutboxRelay implements DisposableBean {
     private final ChunkTopology topology;
     private final TransactionTemplate transactions;
     private final long confirmTimeoutMillis;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final boolean enabled;
     private volatile boolean failing;
 
     OutboxRelay(ChunkOutbox outbox, RabbitTemplate rabbit, ChunkTopology topology, TransactionTemplate transactions,
@@ -53,27 +44,10 @@ class OutboxRelay implements DisposableBean {
         this.topology = topology;
         this.transactions = transactions;
         this.confirmTimeoutMillis = properties.jobs().publishTimeout().toMillis();
-        this.enabled = properties.jobs().relayEnabled();
-        if (!enabled) {
-            log.warn("Outbox relay off (tipoff.jobs.relay-enabled=false): this api publishes no chunks; jobs it "
-                    + "accepts wait for another api's relay");
-        }
     }
 
-    /** Asks for a round soon; rounds never overlap, and a wake during a round asks for one more. */
-    void wake() {
-        if (enabled && queued.compareAndSet(false, true)) {
-            runner.execute(this::relay);
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${tipoff.jobs.relay-interval:1s}")
-    void poll() {
-        wake();
-    }
-
-    private void relay() {
-        queued.set(false);
+    /** Publishes every pending chunk, batch by batch, until the outbox is empty or the broker stops confirming. */
+    void publishPending() {
         try {
             Round round;
             do {
@@ -91,10 +65,10 @@ class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Says so once per outage, not every relay interval. */
+    /** Says so once per outage, not every round. */
     private void notPublished(String why) {
         if (!failing) {
-            log.warn("Chunks not published, will retry every relay interval: {}", why);
+            log.warn("Chunks not published, will retry every dispatch interval: {}", why);
             failing = true;
         }
     }
@@ -105,26 +79,27 @@ class OutboxRelay implements DisposableBean {
 
     /** Publishes one batch and marks what the broker confirmed (the rest stays pending). */
     private Round publishBatch() {
-        List<ChunkMessage> chunks = outbox.takePending(BATCH);
-        if (chunks.isEmpty()) {
+        List<ChunkOutbox.Pending> pending = outbox.takePending(BATCH);
+        if (pending.isEmpty()) {
             return new Round(0, 0);
         }
-        List<CorrelationData> confirms = new ArrayList<>(chunks.size());
-        for (ChunkMessage chunk : chunks) {
+        List<CorrelationData> confirms = new ArrayList<>(pending.size());
+        for (ChunkOutbox.Pending each : pending) {
+            ChunkMessage chunk = each.chunk();
             CorrelationData correlation = new CorrelationData(chunk.jobId() + "/" + chunk.chunkIndex());
-            rabbit.convertAndSend(topology.exchange(), topology.routingKey(), chunk, correlation);
+            rabbit.convertAndSend(topology.exchange(), topology.routingKey(each.lane()), chunk, correlation);
             confirms.add(correlation);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(confirmTimeoutMillis);
         int confirmed = 0;
-        for (int i = 0; i < chunks.size(); i++) {
+        for (int i = 0; i < pending.size(); i++) {
             if (isConfirmed(confirms.get(i), deadline)) {
-                outbox.markSent(chunks.get(i));
+                outbox.markSent(pending.get(i).chunk());
                 confirmed++;
             }
         }
-        outbox.markPublished(chunks.stream().map(ChunkMessage::jobId).distinct().toList());
-        return new Round(chunks.size(), confirmed);
+        outbox.markPublished(pending.stream().map(p -> p.chunk().jobId()).distinct().toList());
+        return new Round(pending.size(), confirmed);
     }
 
     private boolean isConfirmed(CorrelationData correlation, long deadline) {
@@ -147,10 +122,5 @@ class OutboxRelay implements DisposableBean {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    @Override
-    public void destroy() {
-        runner.shutdown();
     }
 }

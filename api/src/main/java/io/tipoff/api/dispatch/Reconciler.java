@@ -1,7 +1,6 @@
-package io.tipoff.api.job;
+package io.tipoff.api.dispatch;
 
 import io.tipoff.api.config.ApiProperties;
-import io.tipoff.messaging.ChunkTopology;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,45 +8,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.QueueInformation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds jobs whose chunks stopped arriving and sends their missing chunks again. A chunk can get lost after it was
- * confirmed: the queue purged by an operator, a message dropped by a broker that lost its disk, a chunk dead-lettered
- * by the broker after a worker crashed on it every time. Such a job would wait forever.
+ * Finds chunks that got lost and sends them again. A chunk can get lost after it was confirmed: the queue purged by an
+ * operator, a message dropped by a broker that lost its disk, a chunk dead-lettered by the broker after a worker
+ * crashed on it every time. Its job would wait forever, and the chunk would hold a slot of the dispatch window.
  *
- * <p>A job is stalled when all its chunks were sent, none was stored for {@code tipoff.jobs.reconcile-after}, and the
- * chunk queue has nothing ready: its missing chunks are not waiting behind other work. (A chunk held by a worker that
- * hangs comes back to the queue once the broker gives up on the worker's connection; sending it again meanwhile only
- * costs the duplicate work, which is counted once.) A chunk already sent {@code tipoff.jobs.max-sends} times fails its
- * job instead: something about it keeps it from completing.
+ * <p>A chunk is lost when it was sent {@code tipoff.jobs.reconcile-after} ago or more, is not stored, and its job has
+ * stored no chunk for as long. The dispatch window keeps the queues short, so a chunk never waits that long behind
+ * other work: it is judged by its own age, however busy the queues are. (A chunk held by a worker that hangs comes
+ * back to the queue once the broker gives up on the worker's connection; sending it again meanwhile only costs the
+ * duplicate work, which is counted once.) Nothing is judged while no worker consumes the lanes: chunks then wait
+ * for workers, they are not lost. A chunk already sent {@code tipoff.jobs.max-sends} times fails its job instead.
+ * One api instance reconciles at a time (an advisory lock; the others skip the round).
  */
 @Component
 class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    /** The second half of this round's advisory lock (the first is the dispatch lock's class). */
+    private static final int RECONCILE_LOCK = 1;
 
     private final ChunkOutbox outbox;
-    private final JobRepository jobs;
-    private final AmqpAdmin admin;
-    private final ChunkTopology topology;
+    private final QueueDepth queues;
     private final TransactionTemplate transactions;
-    private final OutboxRelay relay;
+    private final Dispatcher dispatcher;
     private final Duration quiet;
     private final int maxSends;
 
-    Reconciler(ChunkOutbox outbox, JobRepository jobs, AmqpAdmin admin, ChunkTopology topology,
-               TransactionTemplate transactions, OutboxRelay relay, ApiProperties properties) {
+    Reconciler(ChunkOutbox outbox, QueueDepth queues, TransactionTemplate transactions, Dispatcher dispatcher,
+               ApiProperties properties) {
         this.outbox = outbox;
-        this.jobs = jobs;
-        this.admin = admin;
-        this.topology = topology;
+        this.queues = queues;
         this.transactions = transactions;
-        this.relay = relay;
+        this.dispatcher = dispatcher;
         this.quiet = properties.jobs().reconcileAfter();
         this.maxSends = properties.jobs().maxSends();
     }
@@ -55,16 +52,15 @@ class Reconciler {
     @Scheduled(fixedDelayString = "${tipoff.jobs.reconcile-check:10s}")
     void reconcile() {
         try {
-            QueueInformation queue = admin.getQueueInfo(topology.queue());
-            if (queue == null || queue.getMessageCount() > 0) {
+            if (queues.read().lanes().stream().allMatch(lane -> lane.consumers() == 0)) {
                 return;
             }
         } catch (AmqpException e) {
             return; // the broker is away: nothing can be judged lost, or sent, now
         }
-        Integer resent = transactions.execute(status -> resendLost());
+        Integer resent = transactions.execute(status -> outbox.tryLock(RECONCILE_LOCK) ? resendLost() : 0);
         if (resent != null && resent > 0) {
-            relay.wake();
+            dispatcher.wake();
         }
     }
 
@@ -80,7 +76,7 @@ class Reconciler {
                  MDC.MDCCloseable index = MDC.putCloseable("chunk", Integer.toString(chunk.chunkIndex()))) {
                 if (chunk.sends() >= maxSends) {
                     failed = chunk.jobId();
-                    jobs.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " was sent " + chunk.sends()
+                    outbox.fail(chunk.jobId(), "chunk " + chunk.chunkIndex() + " was sent " + chunk.sends()
                             + " times and never completed");
                     log.warn("Job {} failed: chunk {} sent {} times and never completed", chunk.jobId(),
                             chunk.chunkIndex(), chunk.sends());
