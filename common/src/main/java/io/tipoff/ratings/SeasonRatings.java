@@ -223,29 +223,8 @@ public record SeasonRatings(int season, int asOfDay, int games, LeagueAverages l
             // Block coordinate descent: every offense given the defenses and home court, every defense given the
             // offenses, then home court; each step minimises the penalised squared error exactly, so it converges.
             for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-                double moved = 0;
-                java.util.Arrays.fill(num, 0);
-                java.util.Arrays.fill(den, lambda);
-                for (int i = 0; i < y.length; i++) {
-                    num[off[i]] += weight[i] * (y[i] - d[def[i]] - h * home[i]);
-                    den[off[i]] += weight[i];
-                }
-                for (int t = 0; t < n; t++) {
-                    double next = den[t] > 0 ? num[t] / den[t] : 0;
-                    moved = Math.max(moved, Math.abs(next - o[t]));
-                    o[t] = next;
-                }
-                java.util.Arrays.fill(num, 0);
-                java.util.Arrays.fill(den, lambda);
-                for (int i = 0; i < y.length; i++) {
-                    num[def[i]] += weight[i] * (y[i] - o[off[i]] - h * home[i]);
-                    den[def[i]] += weight[i];
-                }
-                for (int t = 0; t < n; t++) {
-                    double next = den[t] > 0 ? num[t] / den[t] : 0;
-                    moved = Math.max(moved, Math.abs(next - d[t]));
-                    d[t] = next;
-                }
+                double moved = fitSide(off, def, o, d, y, weight, home, h, lambda, num, den);
+                moved = Math.max(moved, fitSide(def, off, d, o, y, weight, home, h, lambda, num, den));
                 double homeNum = 0;
                 double homeDen = 0;
                 for (int i = 0; i < y.length; i++) {
@@ -261,6 +240,29 @@ public record SeasonRatings(int season, int asOfDay, int games, LeagueAverages l
             }
             return new Efficiencies(o, d, fitTempo(games, index, pace, weight, lambda), h,
                     stdErrors(off, def, y, weight, home, o, d, h, lambda, n));
+        }
+
+        /**
+         * One block of the descent: every team's term on one side ({@code side[i]} is observation i's offense, or its
+         * defense) set to its penalised least-squares value given the other side's terms and home court. Returns the
+         * largest move.
+         */
+        private static double fitSide(int[] side, int[] other, double[] terms, double[] otherTerms, double[] y,
+                                      double[] weight, double[] home, double h, double lambda, double[] num,
+                                      double[] den) {
+            java.util.Arrays.fill(num, 0);
+            java.util.Arrays.fill(den, lambda);
+            for (int i = 0; i < y.length; i++) {
+                num[side[i]] += weight[i] * (y[i] - otherTerms[other[i]] - h * home[i]);
+                den[side[i]] += weight[i];
+            }
+            double moved = 0;
+            for (int t = 0; t < terms.length; t++) {
+                double next = den[t] > 0 ? num[t] / den[t] : 0;
+                moved = Math.max(moved, Math.abs(next - terms[t]));
+                terms[t] = next;
+            }
+            return moved;
         }
 
         /**
