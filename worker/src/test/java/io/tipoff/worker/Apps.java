@@ -16,9 +16,13 @@ public final class Apps {
     }
 
     public static ConfigurableApplicationContext api(TestServices.Environment services, String... settings) {
+        // Tests split small jobs into many chunks on purpose (brackets of four games in chunks of 500): below the
+        // production minimum of 5,000 games a chunk.
+        String[] small = Stream.concat(Stream.of("tipoff.jobs.min-chunk-games=1000"), Stream.of(settings))
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(ApiApplication.class)
                 .properties(ApiApplication.CONFIG_NAME)
-                .run(arguments(services, settings));
+                .run(arguments(services, small));
     }
 
     public static ConfigurableApplicationContext worker(TestServices.Environment services, String... settings) {

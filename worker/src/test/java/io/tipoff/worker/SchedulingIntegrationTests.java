@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,6 +47,7 @@ class SchedulingIntegrationTests {
         alice = anonymous.withHeader("X-API-Key", "alice-key-0123456789");
         bob = anonymous.withHeader("X-API-Key", "bob-key-0123456789");
         jdbc = api.getBean(JdbcClient.class);
+        assertThat(alice.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
         Waits.until("the worker consuming both lanes", JOB, () -> consumers() == 3);
     }
 
@@ -179,5 +181,45 @@ class SchedulingIntegrationTests {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void aTournamentsTargetCoversEveryTeamRound() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "TOURNAMENT");
+        body.put("simulations", 1_000_000);
+        body.put("seed", 5);
+        body.put("chunkSize", 1_000);
+        body.put("target", Map.of("stdError", 0.01));
+        body.put("tournament", Map.of(
+                "teams", List.of(seeded("W01", 1438), seeded("W02", 1181), seeded("W03", 1403), seeded("W04", 1277)),
+                "slots", List.of(slot("R1W1", "W01", "W04"), slot("R1W2", "W02", "W03"),
+                        slot("R2W1", "R1W1", "R1W2"))));
+        String id = submit(alice, body);
+        completedAt(id);
+        JsonNode job = job(id);
+
+        assertThat(job.get("stopReason").asString()).isEqualTo("TARGET_MET");
+        long played = job.get("simulationsCompleted").asLong();
+        // A team-round near one half needs 0.25 / 0.01² = 2,500 tournaments; none may need more than that.
+        assertThat(played).isBetween(1_000L, 3_000L).isEqualTo(1_000L * job.get("chunksCompleted").asInt());
+        JsonNode result = Http.json(alice.get("/api/v1/jobs/" + id + "/result"));
+        assertThat(result.get("simulations").asLong()).isEqualTo(played);
+        assertThat(alice.get("/api/v1/jobs/" + submitAndComplete(body) + "/result").body())
+                .isEqualTo(alice.get("/api/v1/jobs/" + id + "/result").body());
+    }
+
+    private static String submitAndComplete(Map<String, Object> body) {
+        String id = submit(bob, body);
+        completedAt(id);
+        return id;
+    }
+
+    private static Map<String, Object> seeded(String seed, int teamId) {
+        return Map.of("seed", seed, "team", Map.of("season", 2019, "teamId", teamId));
+    }
+
+    private static Map<String, Object> slot(String slot, String strong, String weak) {
+        return Map.of("slot", slot, "strongSeed", strong, "weakSeed", weak);
     }
 }

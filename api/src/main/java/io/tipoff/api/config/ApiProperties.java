@@ -66,7 +66,7 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
                        @DefaultValue("true") boolean relayEnabled,
                        @DefaultValue("2") int windowPerConsumer,
                        @DefaultValue("1000000") long interactiveMaxGames,
-                       @DefaultValue("10000") int minChunkGames,
+                       @DefaultValue("5000") int minChunkGames,
                        @DefaultValue("10000000000") long maxQueuedGamesPerKey,
                        @DefaultValue("5000") int targetChunkSize) {
 
