@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -78,17 +79,19 @@ class MetricsIntegrationTests {
     }
 
     @Test
-    void queuedChunksShowAsQueueDepthOnTheApi() {
-        listeners().stop(); // the worker stops consuming; the chunks stay in the queue
+    void queuedChunksShowAsQueueDepthAndTheRestAsBacklogOnTheApi() {
+        stopListening(); // the worker stops consuming; the chunks stay in the queue
         try {
             String id = submit(50_000, 12L, 10_000);
-            awaitScrape(apiHttp, s -> s.value("tipoff_queue_messages", "queue", services.chunkQueue()) == 5
+            // No consumer: the dispatch window is two chunks; all five are backlog.
+            awaitScrape(apiHttp, s -> s.value("tipoff_queue_messages", "queue", services.chunkQueue()) == 2
+                    && s.value("tipoff_dispatch_backlog_chunks", "lane", "BATCH") == 5
                     && s.value("tipoff_jobs", "status", "QUEUED") == 1
                     && s.value("tipoff_queue_consumers", "queue", services.chunkQueue()) == 0);
-            listeners().start();
+            startListening();
             awaitStatus(id, "COMPLETED");
         } finally {
-            listeners().start();
+            startListening();
         }
     }
 
@@ -98,7 +101,7 @@ class MetricsIntegrationTests {
         services.withChannel(channel -> channel.queuePurge(services.deadLetterQueue()));
         // A stored job broken so that its one chunk fails on every delivery: one retry (max-attempts=2), then the
         // dead-letter queue. The worker takes nothing until the job is broken.
-        listeners().stop();
+        stopListening();
         try {
             String id = submit(10_000, 13L, 10_000);
             api.getBean(JdbcClient.class)
@@ -106,7 +109,7 @@ class MetricsIntegrationTests {
                     .param("id", UUID.fromString(id)).update();
             services.publishChunk("{\"jobId\": \"not a job\""); // unreadable: the broker dead-letters it
         } finally {
-            listeners().start();
+            startListening();
         }
 
         Scrape after = awaitScrape(workerHttp, s -> s.value("tipoff_chunks_dead_lettered_total", "reason", "failed")
@@ -128,8 +131,12 @@ class MetricsIntegrationTests {
                 && s.value("tipoff_jobs", "status", "FAILED") == 1);
     }
 
-    private static RabbitListenerEndpointRegistry listeners() {
-        return worker.getBean(RabbitListenerEndpointRegistry.class);
+    private static void stopListening() {
+        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::stop);
+    }
+
+    private static void startListening() {
+        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::start);
     }
 
     /** One scrape of {@code /actuator/prometheus}, in Prometheus's text format. */

@@ -41,7 +41,7 @@ class SchedulingIntegrationTests {
         services = TestServices.newEnvironment();
         api = Apps.api(services, "tipoff.security.api-keys=alice:alice-key-0123456789,bob:bob-key-0123456789,"
                         + "carol:carol-key-0123456789",
-                "tipoff.jobs.max-queued-games-per-key=60000000");
+                "tipoff.jobs.max-queued-games-per-key=200000000");
         worker = Apps.worker(services, "tipoff.worker.threads=2");
         Http anonymous = new Http(Apps.port(api));
         alice = anonymous.withHeader("X-API-Key", "alice-key-0123456789");
@@ -143,13 +143,13 @@ class SchedulingIntegrationTests {
     @Test
     void aKeyCannotQueueMoreGamesThanItsQuota() {
         HttpResponse<String> tooMuch = bob.postJson("/api/v1/jobs",
-                JobRequests.json(matchup(70_000_000, 1, 1_000_000)));
+                JobRequests.json(matchup(250_000_000, 1, 1_000_000)));
 
         assertThat(tooMuch.statusCode()).isEqualTo(429);
         assertThat(tooMuch.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = Http.json(tooMuch);
-        assertThat(problem.get("limit").asLong()).isEqualTo(60_000_000);
-        assertThat(problem.get("requested").asLong()).isEqualTo(70_000_000);
+        assertThat(problem.get("limit").asLong()).isEqualTo(200_000_000);
+        assertThat(problem.get("requested").asLong()).isEqualTo(250_000_000);
         assertThat(problem.get("detail").asString()).contains("tipoff.jobs.max-queued-games-per-key");
     }
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.Lifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,7 @@ class WarmUp implements ApplicationRunner {
             log.info("Warmed up in {} ms ({} rounds of 200,000 games and 500 tournaments)",
                     (System.nanoTime() - start) / 1_000_000, rounds);
         }
-        listeners.start();
+        listeners.getListenerContainers().forEach(Lifecycle::start);
     }
 
     private <A> void play(Simulation<A> simulation, long first, long count) throws InterruptedException {
