@@ -55,6 +55,9 @@ final class GameSimulator {
     /** Of the last game played. */
     private int possessions;
     private int overtimes;
+    /** Of the game being played: how much better (points per possession) each offense is than its rating says. */
+    private double formA;
+    private double formB;
     private long possessionsPlayed;
     private long teamAWins;
     private final Histogram.Builder teamAPoints = new Histogram.Builder(0, 160);
@@ -174,6 +177,7 @@ final class GameSimulator {
     /** Plays a whole game: regulation, then overtimes until one is not tied. Returns the final score, packed. */
     private long score(long game) {
         random.startGame(seed, game);
+        drawForm();
         possessions = model.regulation.sample(random.nextLong());
         long score = period(0, possessions);
         overtimes = 0;
@@ -190,6 +194,22 @@ final class GameSimulator {
     }
 
     /**
+     * Each team's strength in this game, drawn around its rating by the rating's uncertainty (Box–Muller, one pair of
+     * normal deviates from two uniform draws). Ratings taken as exact draw nothing, so their games play as before.
+     */
+    private void drawForm() {
+        if (model.formStdDevA == 0 && model.formStdDevB == 0) {
+            formA = 0;
+            formB = 0;
+            return;
+        }
+        double radius = StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
+        double angle = 2 * StrictMath.PI * random.nextDouble();
+        formA = model.formStdDevA * radius * StrictMath.cos(angle);
+        formB = model.formStdDevB * radius * StrictMath.sin(angle);
+    }
+
+    /**
      * One period: {@code possessions} for each team, A first, B last, both drawn from one 64-bit random number. The
      * period is played in blocks of {@value #BLOCK} pairs. At the start of a block each team's table is set from the
      * score: it plays better by {@code pull} points per possession for every point it trailed the margin its strength
@@ -201,7 +221,8 @@ final class GameSimulator {
         int a = a(score);
         int b = b(score);
         int start = a - b;
-        double edge = teamA.shared.expected - teamB.shared.expected;
+        // The margin expected of this game's strengths: the score reverts towards it, not towards the ratings'.
+        double edge = teamA.shared.expected + formA - teamB.shared.expected - formB;
         double pull = model.marginReversion;
         int leadBlockBefore = start;
         int tableA = EVEN;
@@ -210,8 +231,8 @@ final class GameSimulator {
             long bits = random.nextLong();
             if (i % BLOCK == 0) {
                 double surplus = leadBlockBefore - start - Math.max(0, i - BLOCK) * edge;
-                tableA = table(teamA.shared.mix(-pull * surplus), (int) bits);
-                tableB = table(teamB.shared.mix(pull * surplus), (int) (bits >>> 32));
+                tableA = table(teamA.shared.mix(formA - pull * surplus), (int) bits);
+                tableB = table(teamB.shared.mix(formB + pull * surplus), (int) (bits >>> 32));
                 leadBlockBefore = a - b;
             }
             a += possession(teamA, tableA, (int) bits);

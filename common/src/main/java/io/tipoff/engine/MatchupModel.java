@@ -20,6 +20,13 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
     final PossessionCount regulation;
     final PossessionCount overtime;
     final double marginReversion;
+    /**
+     * The spread (standard deviation, points per possession) of each offense's strength from game to game that the
+     * ratings' uncertainty gives: its own adjusted offense's and the other team's adjusted defense's standard errors
+     * together. Zero when the ratings are taken as exact.
+     */
+    final double formStdDevA;
+    final double formStdDevB;
     final GameSimulator.Tables tablesA;
     final GameSimulator.Tables tablesB;
     private final String teamAName;
@@ -66,6 +73,8 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
         this.teamA = teamA;
         this.teamB = teamB;
         this.marginReversion = settings.marginReversion();
+        this.formStdDevA = formStdDev(matchup.teamA(), matchup.teamB());
+        this.formStdDevB = formStdDev(matchup.teamB(), matchup.teamA());
         this.tablesA = new GameSimulator.Tables(teamA);
         this.tablesB = new GameSimulator.Tables(teamB);
         double stdDev = settings.possessionsStdDev();
@@ -88,6 +97,19 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
         MatchupRates ratesB = MatchupRates.of(b.offense(), a.defense(), league);
         return new MatchupModel(matchup, Offense.of(ratesA, pointsPerPossession(ratesA, a, b, league) + edgeA),
                 Offense.of(ratesB, pointsPerPossession(ratesB, b, a, league) - edgeA), tempo, settings);
+    }
+
+    /**
+     * How uncertain an offense's points per possession against this defense are: the standard errors of its adjusted
+     * offense and of the defense's adjusted defense (independent estimates), per 100 possessions. Zero unless both
+     * teams' ratings carry one.
+     */
+    static double formStdDev(TeamProfile offense, TeamProfile defense) {
+        if (offense.adjStdError() == null || defense.adjStdError() == null) {
+            return 0;
+        }
+        return StrictMath.sqrt(offense.adjStdError() * offense.adjStdError()
+                + defense.adjStdError() * defense.adjStdError()) / 100;
     }
 
     /**

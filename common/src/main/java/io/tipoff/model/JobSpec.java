@@ -46,8 +46,14 @@ public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings
     /**
      * An imported team season.
      *
-     * @param teamId the team's id, or null when its data had none (its name, in the profile, is then its key)
+     * @param teamId  the team's id, or null when its data had none (its name, in the profile, is then its key)
+     * @param asOfDay the day of the season whose ratings the team was given (from the season's games up to that
+     *                day); null for a team of imported season statistics
      */
-    public record Source(int season, Integer teamId) {
+    public record Source(int season, Integer teamId, Integer asOfDay) {
+
+        public Source(int season, Integer teamId) {
+            this(season, teamId, null);
+        }
     }
 }

@@ -23,8 +23,8 @@ public record SimulationSettings(LeagueAverages league, double homeCourtPoints, 
     /** Possessions per team per game around the expected tempo (one standard deviation). */
     public static final double DEFAULT_POSSESSIONS_STD_DEV = 4.0;
 
-    /** Calibrated on the 2013–2019 tournaments (docs/MODEL.md). */
-    public static final double DEFAULT_MARGIN_REVERSION = 0.006;
+    /** Calibrated on the 2013–2019 tournaments with ratings from the games before them (docs/MODEL.md). */
+    public static final double DEFAULT_MARGIN_REVERSION = 0.005;
 
     public static final SimulationSettings DEFAULTS = new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019,
             KENPOM_HOME_COURT_POINTS, DEFAULT_POSSESSIONS_STD_DEV, DEFAULT_MARGIN_REVERSION);

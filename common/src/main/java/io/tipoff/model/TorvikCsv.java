@@ -104,6 +104,12 @@ public final class TorvikCsv {
         for (String column : RATE_COLUMNS) {
             rates.put(column, cells.number(column, 0, 100, false));
         }
+        // The pre-tournament file gives the three-point share of attempts itself (3PR_O, 3PR_D): no need to derive it.
+        for (String column : List.of("3PR_O", "3PR_D")) {
+            if (columns.containsKey(column)) {
+                rates.put(column, cells.number(column, 0, 100, false));
+            }
+        }
         double tempo = cells.number("ADJ_T", 1, TeamProfile.MAX_TEMPO, false);
         boolean adjusted = columns.containsKey("ADJOE");
         Double adjOffense = adjusted ? cells.number("ADJOE", 1, TeamProfile.MAX_EFFICIENCY, false) : null;
@@ -152,6 +158,10 @@ public final class TorvikCsv {
     }
 
     private static double threePointShare(Row row, String suffix, double seasonMean) {
+        Double given = row.rates().get("3PR_" + suffix);
+        if (given != null) {
+            return given / 100;
+        }
         double spread = spread(row, suffix);
         double weight = spread * spread / (spread * spread + 1);
         double raw = spread == 0 ? seasonMean

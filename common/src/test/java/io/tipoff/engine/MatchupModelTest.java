@@ -21,7 +21,11 @@ class MatchupModelTest {
 
     @Test
     void seed42PlaysExactlyTheseGames() {
-        MatchupAggregate aggregate = FINAL_2019.simulate(42, 0, 10_000);
+        // Settings of their own (the margin reversion of when the games were pinned), so that a new default does not
+        // look like a change of the engine.
+        SimulationSettings pinned = new SimulationSettings(SETTINGS.league(), SETTINGS.homeCourtPoints(),
+                SETTINGS.possessionsStdDev(), 0.006);
+        MatchupAggregate aggregate = MatchupModel.of(Bench.SAMPLE, pinned).simulate(42, 0, 10_000);
         // Pinned from a run of this engine: a change here means the engine plays different games.
         assertThat(aggregate.teamAWins()).isEqualTo(6_103L);
         assertThat(aggregate.teamAPoints().percentile(0.5)).isEqualTo(64);
@@ -147,5 +151,32 @@ class MatchupModelTest {
         MatchupAggregate aggregate = MatchupModel.of(new Matchup(relentless, relentless, Venue.NEUTRAL), SETTINGS)
                 .simulate(1, 0, 10);
         assertThat(aggregate.games()).isEqualTo(10);
+    }
+
+    /** The 2019 final with adjusted efficiencies, each known to within {@code stdError} per 100 possessions. */
+    private static Matchup finalWithRatings(Double stdError) {
+        TeamProfile a = Bench.SAMPLE.teamA();
+        TeamProfile b = Bench.SAMPLE.teamB();
+        return new Matchup(new TeamProfile(a.name(), a.tempo(), a.offense(), a.defense(), 123.0, 89.9, stdError),
+                new TeamProfile(b.name(), b.tempo(), b.offense(), b.defense(), 114.4, 84.2, stdError), Venue.NEUTRAL);
+    }
+
+    @Test
+    void uncertainRatingsWidenTheMarginsAroundTheSameMean() {
+        MatchupAggregate exact = MatchupModel.of(finalWithRatings(null), SETTINGS).simulate(3, 0, 40_000);
+        MatchupAggregate uncertain = MatchupModel.of(finalWithRatings(3.0), SETTINGS).simulate(3, 0, 40_000);
+        // Each offense's strength varies by √(3² + 3²) ≈ 4.2 per 100 possessions from game to game: about 2.5 points
+        // of margin at 60 possessions, which add in quadrature to a spread of about 10.
+        double widened = Math.sqrt(exact.margin().stdDev() * exact.margin().stdDev() + 2.5 * 2.5);
+        assertThat(uncertain.margin().stdDev()).isCloseTo(widened, offset(0.5));
+        assertThat(uncertain.margin().stdDev()).isGreaterThan(exact.margin().stdDev() + 0.15);
+        assertThat(uncertain.margin().mean()).isCloseTo(exact.margin().mean(), offset(0.3));
+    }
+
+    @Test
+    void uncertainRatingsPlayTheSameGamesInAnySplit() {
+        MatchupModel model = MatchupModel.of(finalWithRatings(3.0), SETTINGS);
+        assertThat(model.simulate(5, 0, 3_000).merge(model.simulate(5, 3_000, 2_000)))
+                .isEqualTo(model.simulate(5, 0, 5_000));
     }
 }

@@ -45,12 +45,33 @@ final class ApiClient {
 
     /** {@code POST /api/v1/teams/import} of a Torvik file; the api's summary ({@code teams}, {@code seasons}). */
     JsonNode importTeams(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request(uri("/api/v1/teams/import"))
+        return importCsv("/api/v1/teams/import", file, "team data");
+    }
+
+    /**
+     * {@code POST /api/v1/games/import} of a season's games; the api's summary ({@code games}, {@code stored},
+     * {@code seasons}).
+     */
+    JsonNode importGames(Path file) throws IOException, InterruptedException {
+        return importCsv("/api/v1/games/import", file, "games");
+    }
+
+    private JsonNode importCsv(String path, Path file, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(uri(path))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the api refused the team data of " + file.getFileName() + ": "
+            throw new IllegalStateException("the api refused the " + what + " of " + file.getFileName() + ": "
                     + problem(response));
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** The job as {@code GET /api/v1/jobs/{id}} shows it (its teams as played, its league). */
+    JsonNode job(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(uri("/api/v1/jobs/" + id)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("job " + id + ": " + problem(response));
         }
         return JSON.readTree(response.body());
     }

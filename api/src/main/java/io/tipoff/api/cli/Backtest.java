@@ -4,6 +4,7 @@ import io.tipoff.api.cli.BacktestData.Matchup;
 import io.tipoff.api.cli.BacktestScore.Bin;
 import io.tipoff.api.cli.BacktestScore.Probabilities;
 import io.tipoff.api.cli.BacktestScore.Simulated;
+import io.tipoff.ratings.SeasonGamesCsv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -41,9 +42,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Backtest {
 
     static final String USAGE = """
-            Usage: bin/tipoff backtest --data DIR [--seasons 2013-2019] [--simulations 10000] [--seed 1] [--out FILE]
+            Usage: bin/tipoff backtest --data DIR [--ratings games|teams|season] [--as-of-day 132] [--anchors DIR]
+                                       [--seasons 2013-2019] [--simulations 10000] [--seed 1] [--out FILE]
                                        [--json] [--concurrency 16] [--timeout 1800]
-              --data DIR        torvik_teams_*.csv and tourney_games_*.csv, as in the shared NCAA data
+              --data DIR        tourney_games_*.csv and the ratings' files, as in the shared NCAA data
+              --ratings R       games: Tipoff's own ratings from season_games_*.csv as of --as-of-day (the default
+                                when DIR has them; log5 then uses pretourney_teams_*.csv if there);
+                                teams: pretourney_teams_*.csv (Selection Sunday);
+                                season: torvik_teams_*.csv, which include the tournament's own games (a leak)
+              --as-of-day D     with --ratings games, the day whose ratings play (default 132, Selection Sunday)
+              --anchors DIR     the betting market's no-vig moneylines on the same games (market_lines_*.csv)
               --seasons S       2015, 2013-2019 or 2013,2015 (default: every season in the games files)
               --simulations N   games simulated per tournament game (default 10000)
               --seed N          the seed of every job: the same seed gives the same numbers (default 1)
@@ -56,6 +64,9 @@ public final class Backtest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Kaggle's day number of Selection Sunday: the last day before the tournament. */
+    static final int SELECTION_SUNDAY = 132;
+
     private final Options options;
     private final PrintStream err;
     private final boolean progress;
@@ -63,7 +74,7 @@ public final class Backtest {
 
     /** The command line, checked. */
     record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, Path out, boolean json,
-                   int concurrency, Duration timeout) {
+                   int concurrency, Duration timeout, BacktestData.Ratings ratings, int asOfDay, Path anchors) {
 
         static Options parse(String[] args) {
             String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
@@ -75,6 +86,9 @@ public final class Backtest {
             boolean json = false;
             int concurrency = 16;
             long timeoutSeconds = 1800;
+            BacktestData.Ratings ratings = null;
+            int asOfDay = SELECTION_SUNDAY;
+            Path anchors = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--json")) {
@@ -95,6 +109,9 @@ public final class Backtest {
                     case "--out" -> out = Path.of(value);
                     case "--concurrency" -> concurrency = (int) number(option, value, 1, 256);
                     case "--timeout" -> timeoutSeconds = number(option, value, 1, 7 * 24 * 3600);
+                    case "--ratings" -> ratings = BacktestData.Ratings.parse(value);
+                    case "--as-of-day" -> asOfDay = (int) number(option, value, 0, SeasonGamesCsv.MAX_DAY);
+                    case "--anchors" -> anchors = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -102,7 +119,7 @@ public final class Backtest {
                 throw new IllegalArgumentException("--data DIR is required");
             }
             return new Options(url, data, seasons, simulations, seed, out, json, concurrency,
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds), ratings, asOfDay, anchors);
         }
 
         static long number(String option, String value, long min, long max) {
@@ -171,30 +188,76 @@ public final class Backtest {
     }
 
     private void run(PrintStream out) throws IOException, InterruptedException {
-        BacktestData data = BacktestData.read(options.data(), options.seasons());
-        for (Path file : data.teamFiles()) {
+        BacktestData.Ratings ratings = ratings();
+        BacktestData data = BacktestData.read(options.data(), options.seasons(), ratings);
+        Anchors anchors = options.anchors() == null ? null : Anchors.read(options.anchors());
+        for (Path file : data.seasonGameFiles()) {
+            importGames(file);
+        }
+        // With the games, the team files only give log5 its BARTHAG: the games alone rate the teams.
+        for (Path file : ratings == BacktestData.Ratings.GAMES ? List.<Path>of() : data.teamFiles()) {
             importTeams(file);
         }
         List<Matchup> games = data.games();
-        List<Simulated> simulated = simulateAll(games);
+        List<Played> played = simulateAll(games);
         List<BacktestScore.Game> scored = new ArrayList<>(games.size());
         for (int i = 0; i < games.size(); i++) {
-            scored.add(new BacktestScore.Game(games.get(i).outcome(), simulated.get(i), games.get(i).log5()));
+            Matchup game = games.get(i);
+            scored.add(new BacktestScore.Game(game.outcome(), played.get(i).simulated(), game.log5(),
+                    anchors == null ? null : anchors.market(game), played.get(i).marginLogP(),
+                    played.get(i).normalMarginLogP()));
         }
+        List<Simulated> simulated = played.stream().map(Played::simulated).toList();
         BacktestScore score = BacktestScore.of(scored);
         if (options.out() != null) {
             writeProbabilities(options.out(), games, simulated);
             err.println("Wrote " + games.size() + " probabilities to " + options.out());
         }
+        String source = source(ratings, options.asOfDay());
         if (options.json()) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    json(score, data.seasons(), options.simulations(), options.seed())));
+            ObjectNode json = json(score, data.seasons(), options.simulations(), options.seed());
+            json.put("ratings", ratings.name().toLowerCase(java.util.Locale.ROOT));
+            json.put("ratingsSource", source);
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
-            out.print(report(score, data.seasons(), options.simulations(), options.seed()));
+            if (ratings == BacktestData.Ratings.SEASON) {
+                out.println(SEASON_WARNING);
+                out.println();
+            }
+            out.print(report(score, data.seasons(), options.simulations(), options.seed(), source));
         }
     }
 
+    static final String SEASON_WARNING = "WARNING: --ratings season plays Torvik's full-season statistics, which "
+            + "include the tournament's own games:\nevery figure below knows part of the future. Use --ratings games "
+            + "or teams for an honest forecast.";
+
+    private BacktestData.Ratings ratings() throws IOException {
+        if (options.ratings() != null) {
+            return options.ratings();
+        }
+        if (!java.nio.file.Files.isDirectory(options.data())) {
+            throw new IllegalArgumentException(options.data() + " is not a directory");
+        }
+        return BacktestData.Ratings.defaultFor(options.data());
+    }
+
+    /** What the ratings of a backtest were, in words, for its report. */
+    static String source(BacktestData.Ratings ratings, int asOfDay) {
+        return switch (ratings) {
+            case GAMES -> "Tipoff's own, from each season's games up to day " + asOfDay + " (season_games)";
+            case TEAMS -> "pre-tournament statistics as of Selection Sunday (pretourney_teams)";
+            case SEASON -> "full-season statistics (torvik_teams), tournament games included: a leak";
+        };
+    }
+
     // --- the api -------------------------------------------------------------------------------------------------
+
+    private void importGames(Path file) throws IOException, InterruptedException {
+        JsonNode imported = api.importGames(file);
+        err.printf(Locale.ROOT, "Imported %d games (%d new or corrected) from %s%n", imported.path("games").asInt(),
+                imported.path("stored").asInt(), file.getFileName());
+    }
 
     private void importTeams(Path file) throws IOException, InterruptedException {
         JsonNode imported = api.importTeams(file);
@@ -205,7 +268,7 @@ public final class Backtest {
     }
 
     /** Simulates every game, at most {@code --concurrency} jobs at a time; the results in the order of the games. */
-    private List<Simulated> simulateAll(List<Matchup> games) throws InterruptedException {
+    private List<Played> simulateAll(List<Matchup> games) throws InterruptedException {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), games.size()), task -> {
@@ -214,16 +277,16 @@ public final class Backtest {
             return thread;
         });
         try {
-            List<Future<Simulated>> futures = new ArrayList<>(games.size());
+            List<Future<Played>> futures = new ArrayList<>(games.size());
             for (Matchup game : games) {
                 futures.add(pool.submit(() -> {
-                    Simulated result = simulate(game, deadline);
+                    Played result = simulate(game, deadline);
                     showProgress(done.incrementAndGet(), games.size());
                     return result;
                 }));
             }
-            List<Simulated> results = new ArrayList<>(games.size());
-            for (Future<Simulated> future : futures) {
+            List<Played> results = new ArrayList<>(games.size());
+            for (Future<Played> future : futures) {
                 try {
                     results.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
@@ -242,21 +305,59 @@ public final class Backtest {
         }
     }
 
+    /**
+     * One game as simulated, with the log chance its distribution gave the actual margin, and the same of a normal
+     * around the efficiency margin of the teams as the job played them (null when they had no adjusted efficiencies).
+     */
+    record Played(Simulated simulated, double marginLogP, Double normalMarginLogP) {
+    }
+
     /** Submits one game's job, waits until it completes and reads its result. */
-    private Simulated simulate(Matchup game, long deadline) throws IOException, InterruptedException {
+    private Played simulate(Matchup game, long deadline) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "MATCHUP");
         body.put("simulations", options.simulations());
         body.put("seed", options.seed());
         ObjectNode matchup = body.putObject("matchup");
-        matchup.putObject("teamA").put("season", game.season()).put("teamId", game.teamA());
-        matchup.putObject("teamB").put("season", game.season()).put("teamId", game.teamB());
+        ObjectNode teamA = matchup.putObject("teamA").put("season", game.season()).put("teamId", game.teamA());
+        ObjectNode teamB = matchup.putObject("teamB").put("season", game.season()).put("teamId", game.teamB());
+        if (ratings() == BacktestData.Ratings.GAMES) {
+            teamA.put("asOfDay", options.asOfDay());
+            teamB.put("asOfDay", options.asOfDay());
+        }
         matchup.put("venue", "NEUTRAL");
         String what = "season " + game.season() + ", team " + game.teamA() + " vs team " + game.teamB();
-        JsonNode result = api.result(api.submit(body, what), what, deadline);
-        return new Simulated(result.get("teamA").get("winProbability").asDouble(),
+        String id = api.submit(body, what);
+        JsonNode result = api.result(id, what, deadline);
+        Simulated simulated = new Simulated(result.get("teamA").get("winProbability").asDouble(),
                 result.get("margin").get("mean").asDouble(), result.get("margin").get("stdDev").asDouble(),
                 result.get("totalPoints").get("mean").asDouble(), result.get("overtimeRate").asDouble());
+        long count = 0;
+        for (JsonNode bar : result.get("margin").get("histogram")) {
+            count += bar.get(0).asInt() == game.outcome().margin() ? bar.get(1).asLong() : 0;
+        }
+        Double expected = efficiencyMargin(api.job(id));
+        return new Played(simulated, BacktestScore.simulatedMarginLogP(count, result.get("simulations").asLong()),
+                expected == null ? null : BacktestScore.normalMarginLogP(expected, game.outcome().margin()));
+    }
+
+    /**
+     * Team A's expected margin at a neutral site by the efficiency model alone, as the engine sets points per
+     * possession (docs/MODEL.md): {@code (adjO_A × adjD_B − adjO_B × adjD_A) / league efficiency / 100} points per
+     * possession, times the matchup's tempo {@code tempo_A × tempo_B / league tempo}. Null without adjusted
+     * efficiencies.
+     */
+    static Double efficiencyMargin(JsonNode job) {
+        JsonNode a = job.path("matchup").path("teamA");
+        JsonNode b = job.path("matchup").path("teamB");
+        JsonNode league = job.path("league");
+        if (!a.path("adjOffense").isNumber() || !b.path("adjOffense").isNumber()) {
+            return null;
+        }
+        double efficiency = league.path("efficiency").asDouble();
+        double tempo = a.path("tempo").asDouble() * b.path("tempo").asDouble() / league.path("tempo").asDouble();
+        return (a.path("adjOffense").asDouble() * b.path("adjDefense").asDouble()
+                - b.path("adjOffense").asDouble() * a.path("adjDefense").asDouble()) / efficiency / 100 * tempo;
     }
 
     private IllegalStateException timedOut(int done, int games) {
@@ -288,10 +389,17 @@ public final class Backtest {
     }
 
     static String report(BacktestScore score, Set<Integer> seasons, long simulations, long seed) {
+        return report(score, seasons, simulations, seed, null);
+    }
+
+    static String report(BacktestScore score, Set<Integer> seasons, long simulations, long seed, String source) {
         StringBuilder text = new StringBuilder();
         line(text, "Backtest: %d NCAA tournament games of %s at a neutral site, "
                 + "%,d simulations each (seed %d)%n", score.games(), BacktestData.seasonsText(seasons),
                 simulations, seed);
+        if (source != null) {
+            line(text, "Ratings: %s%n", source);
+        }
         Probabilities tipoff = score.tipoff();
         Probabilities log5 = score.log5();
         String row = "%-28s %10s %14s %10s";
@@ -308,8 +416,28 @@ public final class Backtest {
                 "", fixed(score.totalPoints().actual(), 1));
         line(text, row, "overtime share", percent(score.overtimeShare().simulated()), "",
                 percent(score.overtimeShare().actual()));
+        if (score.marginLogScore() != null) {
+            line(text, row, "margin log score", fixed(score.marginLogScore().simulated(), 3), "", "");
+            line(text, row, "  normal, efficiency margin", "", fixed(score.marginLogScore().actual(), 3), "");
+        }
         line(text, "%nMargin spread: Tipoff's is the root mean square of each game's simulated standard "
                 + "deviation;%nthe actual one is that of the real margin around the simulated mean margin.");
+        if (score.marginLogScore() != null) {
+            line(text, "Margin log score: the mean ln of the chance given to the actual margin, by the simulated "
+                    + "histogram%nand by a normal around the efficiency margin with sd %.0f points (higher is better).",
+                    BacktestScore.NORMAL_MARGIN_SD);
+        }
+        if (score.market() != null) {
+            BacktestScore.OnMarket market = score.market();
+            line(text, "%nOn the %d games with a closing moneyline (the market: its no-vig chance)", market.games());
+            String marketRow = "%-28s %10s %14s %10s";
+            line(text, marketRow, "", "Tipoff", "log5 BARTHAG", "market");
+            line(text, marketRow, "Brier score", fixed(market.tipoff().brier(), 4),
+                    market.log5() == null ? "n/a" : fixed(market.log5().brier(), 4), fixed(market.market().brier(), 4));
+            line(text, marketRow, "log loss", fixed(market.tipoff().logLoss(), 4),
+                    market.log5() == null ? "n/a" : fixed(market.log5().logLoss(), 4),
+                    fixed(market.market().logLoss(), 4));
+        }
 
         line(text, "%nCalibration by decile of P, the chance that team A (the lower team id) wins");
         String bins = "%-9s" + " %7s %10s %9s" + (log5 == null ? "" : "   %7s %10s %9s");
@@ -358,6 +486,17 @@ public final class Backtest {
                 .put("actual", score.totalPoints().actual());
         json.putObject("overtimeShare").put("simulated", score.overtimeShare().simulated())
                 .put("actual", score.overtimeShare().actual());
+        if (score.marginLogScore() != null) {
+            json.putObject("marginLogScore").put("simulated", score.marginLogScore().simulated())
+                    .put("normal", score.marginLogScore().actual());
+        }
+        if (score.market() != null) {
+            ObjectNode market = json.putObject("market");
+            market.put("games", score.market().games());
+            market.set("tipoff", json(score.market().tipoff()));
+            market.set("log5Barthag", score.market().log5() == null ? JSON.nullNode() : json(score.market().log5()));
+            market.set("market", json(score.market().market()));
+        }
         return json;
     }
 

@@ -25,9 +25,36 @@ import java.util.stream.Stream;
  * @param teamFiles the team files, to be imported into the api
  * @param games     the selected seasons' games in the order played
  */
-record BacktestData(List<Path> teamFiles, List<Matchup> games) {
+record BacktestData(List<Path> teamFiles, List<Path> seasonGameFiles, List<Matchup> games) {
 
     static final String TEAM_FILES = "torvik_teams_*.csv";
+    static final String PRETOURNEY_FILES = "pretourney_teams_*.csv";
+    static final String SEASON_GAME_FILES = "season_games_*.csv";
+
+    /** Where a backtest's ratings come from. */
+    enum Ratings {
+        /** Tipoff's own, from every game of the season up to a day ({@code season_games_*.csv}). */
+        GAMES,
+        /** Statistics as of Selection Sunday ({@code pretourney_teams_*.csv}). */
+        TEAMS,
+        /** Full-season statistics ({@code torvik_teams_*.csv}), which include the tournament's own games. */
+        SEASON;
+
+        static Ratings parse(String text) {
+            try {
+                return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--ratings must be games, teams or season, was " + text);
+            }
+        }
+
+        /** The default: the games when the directory has them, else the season statistics as before. */
+        static Ratings defaultFor(Path dir) throws IOException {
+            try (var stream = Files.newDirectoryStream(dir, SEASON_GAME_FILES)) {
+                return stream.iterator().hasNext() ? GAMES : SEASON;
+            }
+        }
+    }
     static final String GAME_FILES = "tourney_games_*.csv";
     private static final List<String> GAME_COLUMNS = List.of("Season", "DayNum", "WTeamID", "WScore", "LTeamID",
             "LScore", "NumOT");
@@ -48,10 +75,29 @@ record BacktestData(List<Path> teamFiles, List<Matchup> games) {
      *                                  that plays in a game but is not in the team data
      */
     static BacktestData read(Path dir, Set<Integer> seasons) throws IOException {
+        return read(dir, seasons, Ratings.SEASON);
+    }
+
+    /**
+     * Reads the directory for a backtest with the given ratings: the games files and the team files to import
+     * ({@code season_games_*.csv}, {@code pretourney_teams_*.csv} or {@code torvik_teams_*.csv}). Log5 is of the
+     * BARTHAG of the team files; with the games, of the pre-tournament file's when the directory has one.
+     */
+    static BacktestData read(Path dir, Set<Integer> seasons, Ratings ratings) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a directory");
         }
-        List<Path> teamFiles = files(dir, TEAM_FILES);
+        // Pre-tournament teams are no league: their league averages come from the season's games, when there are any.
+        List<Path> seasonGameFiles = switch (ratings) {
+            case GAMES -> files(dir, SEASON_GAME_FILES);
+            case TEAMS -> optionalFiles(dir, SEASON_GAME_FILES);
+            case SEASON -> List.of();
+        };
+        List<Path> teamFiles = switch (ratings) {
+            case GAMES -> optionalFiles(dir, PRETOURNEY_FILES);
+            case TEAMS -> files(dir, PRETOURNEY_FILES);
+            case SEASON -> files(dir, TEAM_FILES);
+        };
         List<Path> gameFiles = files(dir, GAME_FILES);
         Map<String, TeamSeason> teams = new HashMap<>();
         for (Path file : teamFiles) {
@@ -70,8 +116,9 @@ record BacktestData(List<Path> teamFiles, List<Matchup> games) {
         }
         List<Matchup> games = new ArrayList<>();
         for (Row row : rows.values()) {
-            TeamSeason winner = team(teams, row, row.winner());
-            TeamSeason loser = team(teams, row, row.loser());
+            // With the games, team files are optional (for log5 only); a team missing from them has no log5.
+            TeamSeason winner = teamFiles.isEmpty() ? null : team(teams, row, row.winner());
+            TeamSeason loser = teamFiles.isEmpty() ? null : team(teams, row, row.loser());
             boolean winnerIsA = row.winner() < row.loser();
             TeamSeason a = winnerIsA ? winner : loser;
             TeamSeason b = winnerIsA ? loser : winner;
@@ -79,16 +126,17 @@ record BacktestData(List<Path> teamFiles, List<Matchup> games) {
             BacktestScore.Outcome outcome = new BacktestScore.Outcome(winnerIsA,
                     winnerIsA ? winningMargin : -winningMargin, row.winnerScore() + row.loserScore(),
                     row.overtimes() > 0);
-            Double log5 = a.barthag() == null || b.barthag() == null ? null
+            Double log5 = a == null || b == null || a.barthag() == null || b.barthag() == null ? null
                     : BacktestScore.log5(a.barthag(), b.barthag());
-            games.add(new Matchup(row.season(), row.dayNum(), a.teamId(), b.teamId(), outcome, log5));
+            games.add(new Matchup(row.season(), row.dayNum(), Math.min(row.winner(), row.loser()),
+                    Math.max(row.winner(), row.loser()), outcome, log5));
         }
         if (games.isEmpty()) {
             throw new IllegalArgumentException("no tournament games " + (seasons == null ? "" : "of seasons "
                     + seasonsText(seasons) + " ") + "in " + dir.resolve(GAME_FILES));
         }
         games.sort(Comparator.comparingInt(Matchup::season).thenComparingInt(Matchup::dayNum));
-        return new BacktestData(teamFiles, List.copyOf(games));
+        return new BacktestData(teamFiles, seasonGameFiles, List.copyOf(games));
     }
 
     /** The seasons these games are from. */
@@ -157,12 +205,18 @@ record BacktestData(List<Path> teamFiles, List<Matchup> games) {
 
     /** The files of {@code dir} that match {@code glob}, by name; none is an error naming what is missing. */
     static List<Path> files(Path dir, String glob) throws IOException {
+        List<Path> files = optionalFiles(dir, glob);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no " + glob + " in " + dir);
+        }
+        return files;
+    }
+
+    /** The files of {@code dir} that match {@code glob}, by name; perhaps none. */
+    static List<Path> optionalFiles(Path dir, String glob) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var stream = Files.newDirectoryStream(dir, glob)) {
             stream.forEach(files::add);
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no " + glob + " in " + dir);
         }
         files.sort(Comparator.comparing(Path::toString));
         return files;

@@ -19,13 +19,34 @@ import java.util.function.ToDoubleFunction;
  * mean). They agree when the simulated games are as uncertain as real ones.
  */
 record BacktestScore(int games, Probabilities tipoff, Probabilities log5, Comparison marginSpread,
-                            Comparison totalPoints, Comparison overtimeShare) {
+                            Comparison totalPoints, Comparison overtimeShare, Comparison marginLogScore,
+                            OnMarket market) {
+
+    /** The normal forecast of a margin that the simulated distribution is scored against: σ = 11 points. */
+    static final double NORMAL_MARGIN_SD = 11.0;
 
     /** Clip for the log loss: a probability of 0 or 1 that turns out wrong costs −ln(10⁻¹⁵) ≈ 34.5, not infinity. */
     static final double LOG_LOSS_CLIP = 1e-15;
 
-    /** One game: what happened, and what was predicted for it. */
-    record Game(Outcome outcome, Simulated simulated, Double log5) {
+    /**
+     * One game: what happened, and what was predicted for it.
+     *
+     * @param market           the betting market's no-vig chance that team A wins, or null without a line
+     * @param marginLogP       ln of the simulated share of games that ended with the actual margin (a margin never
+     *                         simulated counts as half a game), or null when not known
+     * @param normalMarginLogP ln of the chance of the actual margin under a normal around the efficiency margin,
+     *                         σ = {@link #NORMAL_MARGIN_SD} (the mass within half a point of it), or null
+     */
+    record Game(Outcome outcome, Simulated simulated, Double log5, Double market, Double marginLogP,
+                Double normalMarginLogP) {
+
+        Game(Outcome outcome, Simulated simulated, Double log5) {
+            this(outcome, simulated, log5, null, null, null);
+        }
+    }
+
+    /** The games that have a betting line, scored for each forecast. */
+    record OnMarket(int games, Probabilities tipoff, Probabilities log5, Probabilities market) {
     }
 
     /**
@@ -75,7 +96,48 @@ record BacktestScore(int games, Probabilities tipoff, Probabilities log5, Compar
                 mean(games, g -> g.outcome().totalPoints()));
         Comparison overtime = new Comparison(mean(games, g -> g.simulated().overtimeRate()),
                 mean(games, g -> g.outcome().overtime() ? 1 : 0));
-        return new BacktestScore(games.size(), tipoff, log5, marginSpread, totalPoints, overtime);
+        Comparison marginLogScore = games.stream().allMatch(g -> g.marginLogP() != null && g.normalMarginLogP() != null)
+                ? new Comparison(mean(games, Game::marginLogP), mean(games, Game::normalMarginLogP)) : null;
+        return new BacktestScore(games.size(), tipoff, log5, marginSpread, totalPoints, overtime, marginLogScore,
+                onMarket(games));
+    }
+
+    /** The scores on the games with a line; null when none has one. */
+    private static OnMarket onMarket(List<Game> games) {
+        List<Game> lined = games.stream().filter(g -> g.market() != null).toList();
+        if (lined.isEmpty()) {
+            return null;
+        }
+        List<Outcome> outcomes = lined.stream().map(Game::outcome).toList();
+        return new OnMarket(lined.size(),
+                probabilities(lined.stream().mapToDouble(g -> g.simulated().winProbability()).toArray(), outcomes),
+                lined.stream().allMatch(g -> g.log5() != null)
+                        ? probabilities(lined.stream().mapToDouble(Game::log5).toArray(), outcomes) : null,
+                probabilities(lined.stream().mapToDouble(Game::market).toArray(), outcomes));
+    }
+
+    /**
+     * ln of the chance a normal distribution of margins (mean {@code expected}, σ = {@link #NORMAL_MARGIN_SD}) gives
+     * the whole-point margin {@code actual}: its mass between {@code actual ± 0.5}.
+     */
+    static double normalMarginLogP(double expected, int actual) {
+        double mass = normalCdf((actual + 0.5 - expected) / NORMAL_MARGIN_SD)
+                - normalCdf((actual - 0.5 - expected) / NORMAL_MARGIN_SD);
+        return Math.log(Math.max(mass, LOG_LOSS_CLIP));
+    }
+
+    /** ln of the simulated share of the actual margin; a margin never simulated counts as half a game. */
+    static double simulatedMarginLogP(long count, long simulations) {
+        return Math.log(Math.max(count, 0.5) / simulations);
+    }
+
+    /** The standard normal distribution function (Abramowitz and Stegun 7.1.26 for erf, error below 1.5 × 10⁻⁷). */
+    static double normalCdf(double z) {
+        double x = Math.abs(z) / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * x);
+        double erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
+                + 0.254829592) * t * Math.exp(-x * x);
+        return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
     }
 
     /**

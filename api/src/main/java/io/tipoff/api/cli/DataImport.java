@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Imports a directory in the format of the shared NCAA data into the api: every {@code torvik_teams_*.csv}, then the
- * bracket of every season found in a {@code tourney_seeds_*.csv}, with the {@code tourney_slots_*.csv} of the same
- * name. What {@code bin/tipoff import} does, and the tournament backtest before it simulates. Importing is
- * idempotent: a season imported again is replaced by the same data.
+ * Imports a directory in the format of the shared NCAA data into the api: every {@code season_games_*.csv} (the
+ * games teams are rated from, as of any day), every {@code torvik_teams_*.csv}, then the bracket of every season
+ * found in a {@code tourney_seeds_*.csv}, with the {@code tourney_slots_*.csv} of the same name (a bracket names
+ * imported teams, so it needs the team files). What {@code bin/tipoff import} does, and the tournament backtest
+ * before it simulates. Importing is idempotent: a season imported again is replaced by the same data, a game
+ * imported again changes nothing.
  */
 final class DataImport {
 
@@ -65,8 +67,23 @@ final class DataImport {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a directory");
         }
+        List<Path> gameFiles = BacktestData.optionalFiles(dir, BacktestData.SEASON_GAME_FILES);
+        for (Path file : gameFiles) {
+            var imported = api.importGames(file);
+            log.printf(Locale.ROOT, "Imported %d games (%d new or corrected) from %s%n",
+                    imported.path("games").asInt(), imported.path("stored").asInt(), file.getFileName());
+        }
+        List<Path> teamFiles = BacktestData.optionalFiles(dir, BacktestData.TEAM_FILES);
+        if (teamFiles.isEmpty()) {
+            if (gameFiles.isEmpty()) {
+                throw new IllegalArgumentException("no " + BacktestData.TEAM_FILES + " or "
+                        + BacktestData.SEASON_GAME_FILES + " in " + dir);
+            }
+            log.println("No " + BacktestData.TEAM_FILES + ": the games alone are imported (brackets need teams)");
+            return Set.of();
+        }
         List<BracketFiles> brackets = bracketFiles(dir);
-        for (Path file : BacktestData.files(dir, BacktestData.TEAM_FILES)) {
+        for (Path file : teamFiles) {
             var imported = api.importTeams(file);
             Set<Integer> teamSeasons = new TreeSet<>();
             imported.path("seasons").forEach(season -> teamSeasons.add(season.path("season").asInt()));

@@ -7,14 +7,15 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 
 /**
- * {@code bin/tipoff import --data DIR}: imports the team seasons and brackets of a directory in the format of the
- * shared NCAA data into the running api ({@link DataImport}), one line per file of teams and per season.
+ * {@code bin/tipoff import --data DIR}: imports the games, team seasons and brackets of a directory in the format of
+ * the shared NCAA data into the running api ({@link DataImport}), one line per file and per season.
  */
 public final class Import {
 
     static final String USAGE = """
             Usage: bin/tipoff import --data DIR [--url URL]
-              --data DIR   torvik_teams_*.csv, tourney_seeds_*.csv and tourney_slots_*.csv, as in the shared NCAA data
+              --data DIR   season_games_*.csv, torvik_teams_*.csv, tourney_seeds_*.csv and tourney_slots_*.csv, as in
+                           the shared NCAA data (the games alone will do)
               --url URL    the api (default http://localhost:$TIPOFF_PORT, 8080)""";
 
     private Import() {

@@ -6,8 +6,11 @@ import static io.tipoff.api.cli.Backtest.line;
 import io.tipoff.api.cli.TournamentScore.Group;
 import io.tipoff.api.cli.TournamentScore.Scores;
 import io.tipoff.api.cli.TournamentScore.TeamRound;
+import io.tipoff.ratings.SeasonGamesCsv;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +38,16 @@ import tools.jackson.databind.node.ObjectNode;
 final class TournamentBacktest {
 
     static final String USAGE = """
-            Usage: bin/tipoff backtest --tournaments --data DIR [--seasons 2013-2019] [--simulations 10000] [--seed 1]
-                                       [--json] [--timeout 1800]
-              --data DIR        torvik_teams_*.csv, tourney_seeds_*.csv and tourney_slots_*.csv, as in the shared
-                                NCAA data (the teams need BARTHAG and POSTSEASON)
+            Usage: bin/tipoff backtest --tournaments --data DIR [--ratings games|teams|season] [--as-of-day 132]
+                                       [--anchors DIR] [--out FILE] [--seasons 2013-2019] [--simulations 10000]
+                                       [--seed 1] [--json] [--timeout 1800]
+              --data DIR        tourney_seeds_*.csv, tourney_slots_*.csv and the ratings' files, as in the shared
+                                NCAA data; with games or teams, tourney_games_*.csv says how far each team went
+              --ratings R       games (season_games_*.csv as of --as-of-day; the default when DIR has them), teams
+                                (pretourney_teams_*.csv) or season (torvik_teams_*.csv: includes the tournament)
+              --as-of-day D     with --ratings games, the day whose ratings play (default 132, Selection Sunday)
+              --anchors DIR     FiveThirtyEight's and KenPom's pre-tournament round chances on the same team-rounds
+              --out FILE        write Season,TeamID,Round,P (Round R32 S16 E8 F4 NCG CHAMP; P the chance to reach it)
               --seasons S       2015, 2013-2019 or 2013,2015 (default: every season in the seeds files)
               --simulations N   tournaments simulated per season (default 10000)
               --seed N          the seed of every job: the same seed gives the same numbers (default 1)
@@ -52,7 +61,7 @@ final class TournamentBacktest {
 
     /** The command line, checked. */
     record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, boolean json,
-                   Duration timeout) {
+                   Duration timeout, BacktestData.Ratings ratings, int asOfDay, Path anchors, Path out) {
 
         static Options parse(String[] args) {
             String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
@@ -62,6 +71,10 @@ final class TournamentBacktest {
             long seed = 1;
             boolean json = false;
             long timeoutSeconds = 1800;
+            BacktestData.Ratings ratings = null;
+            int asOfDay = Backtest.SELECTION_SUNDAY;
+            Path anchors = null;
+            Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--json")) {
@@ -80,14 +93,20 @@ final class TournamentBacktest {
                     case "--simulations" -> simulations = Backtest.Options.number(option, value, 1, 1_000_000_000);
                     case "--seed" -> seed = Backtest.Options.number(option, value, 0, Long.MAX_VALUE);
                     case "--timeout" -> timeoutSeconds = Backtest.Options.number(option, value, 1, 7 * 24 * 3600);
+                    case "--ratings" -> ratings = BacktestData.Ratings.parse(value);
+                    case "--as-of-day" -> asOfDay = (int) Backtest.Options.number(option, value, 0,
+                            SeasonGamesCsv.MAX_DAY);
+                    case "--anchors" -> anchors = Path.of(value);
+                    case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + option
-                            + (option.equals("--out") || option.equals("--concurrency") ? " with --tournaments" : ""));
+                            + (option.equals("--concurrency") ? " with --tournaments" : ""));
                 }
             }
             if (data == null) {
                 throw new IllegalArgumentException("--data DIR is required");
             }
-            return new Options(url, data, seasons, simulations, seed, json, Duration.ofSeconds(timeoutSeconds));
+            return new Options(url, data, seasons, simulations, seed, json, Duration.ofSeconds(timeoutSeconds),
+                    ratings, asOfDay, anchors, out);
         }
     }
 
@@ -131,16 +150,45 @@ final class TournamentBacktest {
     }
 
     private void run(PrintStream out) throws IOException, InterruptedException {
-        TournamentData data = TournamentData.read(options.data(), options.seasons());
+        if (!Files.isDirectory(options.data())) {
+            throw new IllegalArgumentException(options.data() + " is not a directory");
+        }
+        BacktestData.Ratings ratings = options.ratings() != null ? options.ratings()
+                : BacktestData.Ratings.defaultFor(options.data());
+        TournamentData data = TournamentData.read(options.data(), options.seasons(), ratings);
+        Anchors anchors = options.anchors() == null ? null : Anchors.read(options.anchors());
         Set<Integer> seasons = new TreeSet<>();
         data.seasons().forEach(season -> seasons.add(season.season()));
-        DataImport.run(api, options.data(), seasons, err);
+        switch (ratings) {
+            case SEASON -> {
+                DataImport.run(api, options.data(), seasons, err);
+            }
+            case TEAMS -> {
+                // The games first, if any: the pre-tournament teams' league averages come from them.
+                for (Path file : BacktestData.optionalFiles(options.data(), BacktestData.SEASON_GAME_FILES)) {
+                    api.importGames(file);
+                    err.println("Imported the games of " + file.getFileName());
+                }
+                for (Path file : BacktestData.files(options.data(), BacktestData.PRETOURNEY_FILES)) {
+                    api.importTeams(file);
+                    err.println("Imported the teams of " + file.getFileName());
+                }
+            }
+            case GAMES -> {
+                for (Path file : BacktestData.files(options.data(), BacktestData.SEASON_GAME_FILES)) {
+                    api.importGames(file);
+                    err.println("Imported the games of " + file.getFileName());
+                }
+            }
+        }
 
         // Every season's job is submitted before any is awaited: the workers play them back to back.
         long deadline = System.nanoTime() + options.timeout().toNanos();
         Map<Integer, String> jobs = new LinkedHashMap<>();
         for (TournamentData.Season season : data.seasons()) {
-            jobs.put(season.season(), api.submit(job(season.season()), "season " + season.season()));
+            ObjectNode job = ratings == BacktestData.Ratings.SEASON ? job(season.season())
+                    : job(season, ratings == BacktestData.Ratings.GAMES ? options.asOfDay() : null);
+            jobs.put(season.season(), api.submit(job, "season " + season.season()));
         }
         List<TeamRound> teamRounds = new ArrayList<>();
         for (TournamentData.Season season : data.seasons()) {
@@ -153,12 +201,112 @@ final class TournamentBacktest {
             teamRounds.addAll(scored);
         }
         TournamentScore score = TournamentScore.of(teamRounds, options.simulations());
-        if (options.json()) {
-            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    json(score, seasons, options.simulations(), options.seed())));
-        } else {
-            out.print(report(score, seasons, options.simulations(), options.seed()));
+        List<AnchorScore> anchorScores = anchors == null ? List.of() : anchorScores(data, teamRounds, anchors);
+        if (options.out() != null) {
+            writeChances(options.out(), data, teamRounds);
+            err.println("Wrote the chances to reach each round to " + options.out());
         }
+        String source = Backtest.source(ratings, options.asOfDay());
+        if (options.json()) {
+            ObjectNode json = json(score, seasons, options.simulations(), options.seed());
+            json.put("ratings", ratings.name().toLowerCase(Locale.ROOT));
+            json.put("ratingsSource", source);
+            ArrayNode list = json.putArray("anchors");
+            for (AnchorScore a : anchorScores) {
+                ObjectNode row = list.addObject().put("anchor", a.name()).put("teamRounds", a.teamRounds());
+                row.set("tipoff", json(a.tipoff()));
+                row.set("log5Barthag", json(a.log5()));
+                row.set("anchorScore", json(a.anchor()));
+            }
+            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } else {
+            if (ratings == BacktestData.Ratings.SEASON) {
+                out.println(Backtest.SEASON_WARNING);
+                out.println();
+            }
+            out.print(report(score, seasons, options.simulations(), options.seed()));
+            StringBuilder text = new StringBuilder();
+            line(text, "%nRatings: %s", source);
+            for (AnchorScore a : anchorScores) {
+                line(text, "%nOn the %,d team-rounds (from the round of 64's games on) that %s forecast:", a.teamRounds(),
+                        a.name());
+                String row = "%-16s %8s %14s %16s";
+                line(text, row, "", "Tipoff", "log5 BARTHAG", a.name());
+                line(text, row, "log loss", fixed(a.tipoff().logLoss(), 4), fixed(a.log5().logLoss(), 4),
+                        fixed(a.anchor().logLoss(), 4));
+                line(text, row, "Brier score", fixed(a.tipoff().brier(), 4), fixed(a.log5().brier(), 4),
+                        fixed(a.anchor().brier(), 4));
+            }
+            out.print(text);
+        }
+    }
+
+    /** A bracket given inline, each team by reference to its season: rated from its games as of a day, if given. */
+    private ObjectNode job(TournamentData.Season season, Integer asOfDay) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        body.put("type", "TOURNAMENT");
+        body.put("simulations", options.simulations());
+        body.put("seed", options.seed());
+        ObjectNode tournament = body.putObject("tournament");
+        ArrayNode teams = tournament.putArray("teams");
+        season.teams().forEach((seed, team) -> {
+            ObjectNode reference = teams.addObject().put("seed", seed).putObject("team")
+                    .put("season", season.season()).put("teamId", team.teamId());
+            if (asOfDay != null) {
+                reference.put("asOfDay", asOfDay);
+            }
+        });
+        ArrayNode slots = tournament.putArray("slots");
+        season.slots().forEach(slot -> slots.addObject().put("slot", slot.slot())
+                .put("strongSeed", slot.strongSeed()).put("weakSeed", slot.weakSeed()));
+        return body;
+    }
+
+    /** Another forecast scored on the team-rounds it covers, beside Tipoff and log5 on the same ones. */
+    record AnchorScore(String name, int teamRounds, Scores tipoff, Scores log5, Scores anchor) {
+    }
+
+    private List<AnchorScore> anchorScores(TournamentData data, List<TeamRound> teamRounds, Anchors anchors) {
+        List<AnchorScore> scores = new ArrayList<>();
+        for (var anchor : List.of(Map.entry("FiveThirtyEight", anchors.fiveThirtyEight()),
+                Map.entry("KenPom", anchors.kenPom()))) {
+            List<TeamRound> covered = new ArrayList<>();
+            List<Double> chances = new ArrayList<>();
+            for (TeamRound r : teamRounds) {
+                int teamId = team(data, r).teamId();
+                Double p = anchor.getValue().getOrDefault(r.season(), Map.of()).getOrDefault(teamId, Map.of())
+                        .get(r.round());
+                if (p != null) {
+                    covered.add(r);
+                    chances.add(p);
+                }
+            }
+            if (!covered.isEmpty()) {
+                scores.add(new AnchorScore(anchor.getKey(), covered.size(),
+                        TournamentScore.scores(covered, TeamRound::tipoff, 0.5 / options.simulations()),
+                        TournamentScore.scores(covered, TeamRound::log5, BacktestScore.LOG_LOSS_CLIP),
+                        TournamentScore.scores(covered, chances, BacktestScore.LOG_LOSS_CLIP)));
+            }
+        }
+        return scores;
+    }
+
+    private static TournamentData.Team team(TournamentData data, TeamRound r) {
+        return data.seasons().stream().filter(s -> s.season() == r.season()).findFirst().orElseThrow()
+                .teams().get(r.seed());
+    }
+
+    /** {@code Season,TeamID,Round,P}: each team's chance to reach each round from the round of 32 on. */
+    private static void writeChances(Path file, TournamentData data, List<TeamRound> teamRounds) throws IOException {
+        StringBuilder csv = new StringBuilder("Season,TeamID,Round,P\n");
+        for (TeamRound r : teamRounds) {
+            if (Anchors.ROUNDS.contains(r.round())) {
+                csv.append(r.season()).append(',').append(team(data, r).teamId()).append(',').append(r.round())
+                        .append(',').append(BigDecimal.valueOf(r.tipoff()).stripTrailingZeros().toPlainString())
+                        .append('\n');
+            }
+        }
+        Files.writeString(file, csv);
     }
 
     private ObjectNode job(int season) {

@@ -66,16 +66,22 @@ record TournamentScore(int seasons, int teamRounds, Scores tipoff, Scores log5, 
         return list;
     }
 
-    private static Scores scores(List<TeamRound> teamRounds, ToDoubleFunction<TeamRound> probability, double clip) {
+    /** The scores of other chances of the same team-rounds, in their order. */
+    static Scores scores(List<TeamRound> teamRounds, List<Double> chances, double clip) {
         double logLikelihood = 0;
         double squaredError = 0;
-        for (TeamRound r : teamRounds) {
-            double p = probability.applyAsDouble(r);
+        for (int i = 0; i < teamRounds.size(); i++) {
+            boolean won = teamRounds.get(i).won();
+            double p = chances.get(i);
             double clipped = Math.min(1 - clip, Math.max(clip, p));
-            logLikelihood += Math.log(r.won() ? clipped : 1 - clipped);
-            squaredError += (p - (r.won() ? 1 : 0)) * (p - (r.won() ? 1 : 0));
+            logLikelihood += Math.log(won ? clipped : 1 - clipped);
+            squaredError += (p - (won ? 1 : 0)) * (p - (won ? 1 : 0));
         }
         return new Scores(-logLikelihood / teamRounds.size(), squaredError / teamRounds.size());
+    }
+
+    static Scores scores(List<TeamRound> teamRounds, ToDoubleFunction<TeamRound> probability, double clip) {
+        return scores(teamRounds, teamRounds.stream().map(probability::applyAsDouble).toList(), clip);
     }
 
     private static final Pattern ROUND_OF = Pattern.compile("R(\\d+)");

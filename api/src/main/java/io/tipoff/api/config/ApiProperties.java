@@ -122,7 +122,7 @@ public record ApiProperties(@DefaultValue Jobs jobs, @DefaultValue Simulation si
      */
     public record Simulation(@DefaultValue("3.75") double homeCourtPoints,
                              @DefaultValue("4.0") double possessionsStdDev,
-                             @DefaultValue("0.006") double marginReversion) {
+                             @DefaultValue("0.005") double marginReversion) {
 
         public SimulationSettings settings() {
             return new SimulationSettings(LeagueAverages.DIVISION_I_2013_2019, homeCourtPoints, possessionsStdDev,

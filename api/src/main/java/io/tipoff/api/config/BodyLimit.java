@@ -2,8 +2,11 @@ package io.tipoff.api.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
@@ -42,5 +45,14 @@ public final class BodyLimit {
         problem.setTitle("Request too large");
         problem.setProperty("limit", max);
         return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+    }
+
+    /** The body as text, in the charset its {@code Content-Type} names (UTF-8 when none), refused as {@link #read}. */
+    public static String readText(InputStream body, HttpHeaders headers, DataSize limit, String property)
+            throws IOException {
+        byte[] bytes = read(body, headers, limit, property);
+        MediaType type = headers.getContentType();
+        Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        return new String(bytes, charset);
     }
 }

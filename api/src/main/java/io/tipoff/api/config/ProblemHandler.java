@@ -9,6 +9,7 @@ import io.tipoff.api.job.JobFinishedException;
 import io.tipoff.api.job.JobNotFoundException;
 import io.tipoff.api.job.TooManyQueuedGamesException;
 import io.tipoff.api.job.TooManyRunningJobsException;
+import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.result.ResultNotReadyException;
 import io.tipoff.model.TeamDataException;
 import io.tipoff.model.Text;
@@ -121,6 +122,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TeamDataException.class)
     ResponseEntity<Object> badTeamData(TeamDataException ex) {
         return badRequest(List.of(new FieldProblem(ex.field(), ex.reason(), ex.line())));
+    }
+
+    @ExceptionHandler(TeamRatings.NoRatingsException.class)
+    ResponseEntity<Object> noRatings(TeamRatings.NoRatingsException ex) {
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
     }
 
     @ExceptionHandler(BracketDataException.class)

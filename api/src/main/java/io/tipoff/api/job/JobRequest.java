@@ -9,10 +9,12 @@ import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Text;
 import io.tipoff.model.Venue;
+import io.tipoff.ratings.SeasonGamesCsv;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -80,7 +82,8 @@ record JobRequest(@NotNull(message = "is required") JobType type,
     /**
      * A team, in one of two ways (checked by {@link ProfileOrReference}): inline, by its name, tempo in possessions per
      * 40 minutes and rates as fractions, with optional adjusted efficiencies (both or neither) for the strength of
-     * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case).
+     * schedule; or by reference to an imported season, {@code season} with {@code teamId} or {@code name} (any case),
+     * and with {@code asOfDay} rated from the season's imported games up to that day instead of its statistics.
      */
     @ProfileOrReference
     record TeamRequest(@PlainText(max = Text.MAX_NAME) String name,
@@ -93,7 +96,16 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                        @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
                        @DecimalMax(value = "250", message = "must be at most 250") Double adjDefense,
                        Integer season,
-                       Integer teamId) {
+                       Integer teamId,
+                       @Min(value = 0, message = "must be at least 0")
+                       @Max(value = SeasonGamesCsv.MAX_DAY, message = "must be at most " + SeasonGamesCsv.MAX_DAY)
+                       Integer asOfDay) {
+
+        /** A team inline or by reference to imported statistics (no {@code asOfDay}). */
+        TeamRequest(String name, Double tempo, OffenseRequest offense, DefenseRequest defense, Double adjOffense,
+                    Double adjDefense, Integer season, Integer teamId) {
+            this(name, tempo, offense, defense, adjOffense, adjDefense, season, teamId, null);
+        }
 
         boolean isReference() {
             return season != null;

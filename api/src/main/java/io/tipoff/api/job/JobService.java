@@ -7,6 +7,7 @@ import io.tipoff.api.job.JobRequest.MatchupRequest;
 import io.tipoff.api.job.JobRequest.SeededRequest;
 import io.tipoff.api.job.JobRequest.TeamRequest;
 import io.tipoff.api.job.JobRequest.TournamentRequest;
+import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.messaging.Lane;
@@ -204,9 +205,8 @@ class JobService {
         SimulationSettings settings = properties.simulation().settings();
         JobSpec.Sources sources = null;
         if (a.source() != null || b.source() != null) {
-            int season = (a.source() != null ? a.source() : b.source()).season();
             // Seasons are replaced by an import, never removed: a season that has a team has its averages.
-            settings = settings.withLeague(teams.league(season).orElseThrow());
+            settings = settings.withLeague(teams.league(a.source() != null ? a.source() : b.source()));
             sources = new JobSpec.Sources(a.source(), b.source());
         }
         return new JobSpec(request.type(), new Matchup(a.profile(), b.profile(), matchup.venue()),
@@ -235,14 +235,13 @@ class JobService {
                     "is required with an inline bracket");
         }
         List<Bracket.Seeded> seeded = new ArrayList<>();
-        Integer leagueSeason = null;
+        JobSpec.Source leagueSeason = null;
         for (int i = 0; i < request.teams().size(); i++) {
             SeededRequest entry = request.teams().get(i);
             ResolvedTeam team = resolve("tournament.teams[" + i + "].team", entry.team());
             seeded.add(new Bracket.Seeded(entry.seed(), team.profile()));
-            // Not a conditional expression: one of Integer and int would unbox a null leagueSeason.
             if (leagueSeason == null && team.source() != null) {
-                leagueSeason = team.source().season();
+                leagueSeason = team.source();
             }
         }
         List<Bracket.Slot> slots = request.slots().stream()
@@ -250,7 +249,7 @@ class JobService {
         try {
             Bracket bracket = new Bracket(seeded, slots);
             return JobSpec.ofTournament(new Tournament(null, bracket), leagueSeason == null ? settings
-                    : settings.withLeague(teams.league(leagueSeason).orElseThrow()));
+                    : settings.withLeague(teams.league(leagueSeason)));
         } catch (BracketException e) {
             boolean isSlot = slots.stream().anyMatch(s -> s.slot().equals(e.where()));
             throw isSlot ? new InvalidFieldException("tournament.slots", e.reason(), e.where())
@@ -267,11 +266,18 @@ class JobService {
             return new ResolvedTeam(team.toProfile(), null);
         }
         int season = team.season();
-        TeamSeason found = (team.teamId() != null ? teams.team(season, team.teamId()) : teams.team(season, team.name()))
-                .orElseThrow(() -> teams.league(season).isEmpty()
-                        ? new InvalidFieldException(field + ".season", "has no imported teams")
-                        : new InvalidFieldException(field + (team.teamId() != null ? ".teamId" : ".name"),
-                        "names no team in season " + season));
-        return new ResolvedTeam(found.profile(), new JobSpec.Source(season, found.teamId()));
+        Integer day = team.asOfDay();
+        try {
+            TeamSeason found = (day != null
+                    ? team.teamId() != null ? teams.team(season, team.teamId(), day) : teams.team(season, team.name(), day)
+                    : team.teamId() != null ? teams.team(season, team.teamId()) : teams.team(season, team.name()))
+                    .orElseThrow(() -> !teams.hasSeason(season, day)
+                            ? new InvalidFieldException(field + ".season", "has no imported teams")
+                            : new InvalidFieldException(field + (team.teamId() != null ? ".teamId" : ".name"),
+                            "names no team in season " + season + (day == null ? "" : " that played by day " + day)));
+            return new ResolvedTeam(found.profile(), new JobSpec.Source(season, found.teamId(), day));
+        } catch (TeamRatings.NoRatingsException e) {
+            throw new InvalidFieldException(field + "." + e.field(), e.reason());
+        }
     }
 }

@@ -66,14 +66,15 @@ public record JobView(UUID id, JobType type, JobStatus status, long simulations,
 
     /**
      * A team of the matchup; {@code season} and {@code teamId} say which imported team it was, and are null for a
-     * team given inline.
+     * team given inline; {@code asOfDay}, for a team rated from its season's games, the day of its ratings.
      */
-    public record TeamView(Integer season, Integer teamId, String name, double tempo, OffenseProfile offense,
-                           DefenseProfile defense, Double adjOffense, Double adjDefense) {
+    public record TeamView(Integer season, Integer teamId, Integer asOfDay, String name, double tempo,
+                           OffenseProfile offense, DefenseProfile defense, Double adjOffense, Double adjDefense) {
 
         static TeamView of(TeamProfile team, JobSpec.Source source) {
             return new TeamView(source == null ? null : source.season(), source == null ? null : source.teamId(),
-                    team.name(), team.tempo(), team.offense(), team.defense(), team.adjOffense(), team.adjDefense());
+                    source == null ? null : source.asOfDay(), team.name(), team.tempo(), team.offense(),
+                    team.defense(), team.adjOffense(), team.adjDefense());
         }
     }
 }

@@ -53,6 +53,9 @@ import java.lang.annotation.Target;
                 if (team.teamId() != null) {
                     problems.add("season", "is required with teamId");
                 }
+                if (team.asOfDay() != null) {
+                    problems.add("season", "is required with asOfDay");
+                }
                 problems.required("name", team.name());
                 problems.required("tempo", team.tempo());
                 problems.required("offense", team.offense());

@@ -10,10 +10,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.api.config.BodyLimit;
+import io.tipoff.api.rating.TeamRatings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,35 +51,42 @@ class TeamController {
     @ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     ImportSummary importCsv(InputStream body, @RequestHeader HttpHeaders headers) throws IOException {
-        return importer.importCsv(read(body, headers));
+        return importer.importCsv(BodyLimit.readText(body, headers, maxUpload, "tipoff.teams.max-upload-size"));
     }
 
     @GetMapping
-    @Operation(summary = "Imported teams, of one season or all")
+    @Operation(summary = "Imported teams, of one season or all; with asOfDay, the season's teams rated from its games",
+            description = "With season and asOfDay: every team that played by that day (Kaggle's DayNum; Selection "
+                    + "Sunday is 132), rated from the season's imported games up to and including that day, best "
+                    + "adjusted margin first.")
     @ApiResponse(responseCode = "200", description = "The teams")
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-    List<TeamView> teams(@RequestParam(required = false) Integer season) {
+    List<?> teams(@RequestParam(required = false) Integer season, @RequestParam(required = false) Integer asOfDay) {
+        if (asOfDay != null) {
+            if (season == null) {
+                throw new TeamRatings.NoRatingsException("season", "is required with asOfDay");
+            }
+            if (!catalog.hasSeason(season, asOfDay)) {
+                throw notFound("no games imported for season " + season);
+            }
+            return catalog.rated(season, asOfDay);
+        }
         List<TeamView> teams = catalog.teams(season).stream().map(TeamView::of).toList();
         if (teams.isEmpty() && season != null) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no teams imported for season " + season),
-                    null);
+            throw notFound("no teams imported for season " + season);
         }
         return teams;
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
     }
 
     @GetMapping("/seasons")
     @Operation(summary = "Imported seasons, with their teams' count")
     List<SeasonView> seasons() {
         return catalog.seasons();
-    }
-
-    /** The body as text, refused with 413 beyond {@code tipoff.teams.max-upload-size}. */
-    private String read(InputStream body, HttpHeaders headers) throws IOException {
-        byte[] bytes = BodyLimit.read(body, headers, maxUpload, "tipoff.teams.max-upload-size");
-        MediaType type = headers.getContentType();
-        Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-        return new String(bytes, charset);
     }
 }

@@ -1,8 +1,11 @@
 package io.tipoff.api.team;
 
+import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.TeamSeason;
 import io.tipoff.model.TorvikCsv;
+import io.tipoff.ratings.SeasonGamesCsv;
+import io.tipoff.ratings.SeasonRatings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports team seasons from Torvik CSV. The whole file is read first, so a bad line stops the import before anything
- * is written; then every season in the file is replaced (its rows deleted and inserted, its league averages
- * recomputed) in one transaction, so readers see either the old seasons or the new ones, never a mix.
+ * Imports team seasons from Torvik CSV (the season statistics, or the pre-tournament file of the tournament's teams).
+ * The whole file is read first, so a bad line stops the import before anything is written; then every season in the
+ * file is replaced (its rows deleted and inserted, its league averages recomputed) in one transaction, so readers see
+ * either the old seasons or the new ones, never a mix.
  */
 @Service
 class TeamImport {
@@ -24,11 +28,28 @@ class TeamImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final TeamRatings ratings;
 
-    TeamImport(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json) {
+    TeamImport(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json, TeamRatings ratings) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        this.ratings = ratings;
+    }
+
+    /**
+     * The averages the season's teams are measured against: their own means when they are a league; but a season
+     * whose every team is seeded and none has a POSTSEASON is a tournament's field as of Selection Sunday (the
+     * pre-tournament file: 68 of the best teams, whose means are far from Division I's), which takes those of the
+     * season's imported games, or without games the 2013–2019 Division I means (LeagueAverages).
+     */
+    private LeagueAverages league(int season, List<TeamSeason> teams) {
+        boolean field = teams.stream().allMatch(team -> team.seed() != null && team.postseason() == null);
+        if (!field) {
+            return LeagueAverages.of(teams.stream().map(TeamSeason::profile).toList());
+        }
+        return ratings.find(season, SeasonGamesCsv.MAX_DAY).map(SeasonRatings::league)
+                .orElse(LeagueAverages.DIVISION_I_2013_2019);
     }
 
     /** Throws {@link io.tipoff.model.TeamDataException} naming the line and column of the first bad value. */
@@ -55,7 +76,7 @@ class TeamImport {
                 teams.stream().map(team -> new Object[] {team.season(), team.key(), team.teamId(), team.name(),
                         team.conference(), json.writeValueAsString(team.profile()), team.barthag(), team.postseason(),
                         team.seed()}).toList());
-        LeagueAverages league = LeagueAverages.of(teams.stream().map(TeamSeason::profile).toList());
+        LeagueAverages league = league(season, teams);
         jdbc.update("""
                         insert into seasons (season, teams, league, imported_at)
                         values (?, ?, cast(? as jsonb), now())

@@ -114,4 +114,40 @@ class BacktestScoreTest {
         return new Game(new Outcome(teamAWon, teamAWon ? 1 : -1, 140, false), new Simulated(p, 0, 10, 140, 0.05),
                 null);
     }
+
+    @Test
+    void theNormalMarginLogScoreIsTheMassWithinHalfAPointOfTheMargin() {
+        double total = 0;
+        for (int margin = -80; margin <= 80; margin++) {
+            total += Math.exp(BacktestScore.normalMarginLogP(3.0, margin));
+        }
+        assertThat(total).isCloseTo(1.0, offset(1e-5));
+        assertThat(BacktestScore.normalMarginLogP(3.0, 5)).isCloseTo(BacktestScore.normalMarginLogP(3.0, 1),
+                offset(1e-6));
+        // Φ(0.5 / 11) − Φ(−0.5 / 11) = 0.036257: the chance of exactly the expected margin.
+        assertThat(Math.exp(BacktestScore.normalMarginLogP(0, 0))).isCloseTo(0.036257, offset(1e-5));
+    }
+
+    @Test
+    void aMarginNeverSimulatedCountsAsHalfAGame() {
+        assertThat(BacktestScore.simulatedMarginLogP(250, 10_000)).isCloseTo(Math.log(0.025), offset(1e-12));
+        assertThat(BacktestScore.simulatedMarginLogP(0, 10_000)).isCloseTo(Math.log(0.00005), offset(1e-12));
+    }
+
+    @Test
+    void theMarketIsScoredOnTheGamesWithALineAlongsideTheOthersOnTheSameGames() {
+        List<Game> games = List.of(
+                new Game(GAMES.get(0).outcome(), GAMES.get(0).simulated(), 0.9, 0.7, -3.5, -3.6),
+                new Game(GAMES.get(1).outcome(), GAMES.get(1).simulated(), 0.5, null, -4.0, -3.9),
+                new Game(GAMES.get(2).outcome(), GAMES.get(2).simulated(), 0.2, 0.4, -3.0, -3.2));
+        BacktestScore score = BacktestScore.of(games);
+        assertThat(score.market().games()).isEqualTo(2);
+        // Market: (0.3² + 0.4²) / 2; Tipoff on the same two games: (0.2² + 0.3²) / 2.
+        assertThat(score.market().market().brier()).isCloseTo(0.125, offset(1e-12));
+        assertThat(score.market().tipoff().brier()).isCloseTo(0.065, offset(1e-12));
+        assertThat(score.marginLogScore().simulated()).isCloseTo(-3.5, offset(1e-12));
+        assertThat(score.marginLogScore().actual()).isCloseTo(-3.5666667, offset(1e-7));
+        assertThat(BacktestScore.of(GAMES).market()).isNull();
+        assertThat(BacktestScore.of(GAMES).marginLogScore()).isNull();
+    }
 }

@@ -62,7 +62,7 @@ class ImportIntegrationTests {
     }
 
     @Test
-    void importsTheTeamsAndEverySeasonsBracketOfTheSharedData() {
+    void importsTheGamesTeamsAndEverySeasonsBracketOfTheSharedData() {
         Path dir = TeamData.sharedFile("tourney_seeds_2013_2019.csv").map(Path::getParent).orElse(null);
         Assumptions.assumeTrue(dir != null, "the shared data lives beside the project, in ../shared/data/ncaa");
 
@@ -70,10 +70,13 @@ class ImportIntegrationTests {
 
         assertThat(run.get(0)).as(run.get(2)).isEqualTo("0");
         List<String> lines = run.get(1).lines().toList();
-        assertThat(lines).hasSize(8);
-        assertThat(lines.get(0)).isEqualTo("Imported 2455 team seasons (2013-2019) from torvik_teams_2013_2019.csv");
+        assertThat(lines).hasSize(9);
+        // The games (stored once: a second import would store none), then the teams, then the brackets.
+        assertThat(lines.get(0)).matches("Imported 37659 games \\(\\d+ new or corrected\\) from "
+                + "season_games_2013_2019.csv");
+        assertThat(lines.get(1)).isEqualTo("Imported 2455 team seasons (2013-2019) from torvik_teams_2013_2019.csv");
         for (int season = 2013; season <= 2019; season++) {
-            assertThat(lines.get(season - 2012)).isEqualTo("Season " + season
+            assertThat(lines.get(season - 2011)).isEqualTo("Season " + season
                     + ": bracket of 68 teams and 67 slots imported from tourney_seeds_2013_2019.csv");
         }
         JsonNode bracket = Http.json(new Http(port).get("/api/v1/seasons/2013/bracket"));

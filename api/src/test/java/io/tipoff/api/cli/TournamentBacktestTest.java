@@ -140,8 +140,31 @@ class TournamentBacktestTest {
         assertThat(options.simulations()).isEqualTo(500);
         assertThat(options.url()).isEqualTo("http://localhost:9000");
 
-        assertThatThrownBy(() -> TournamentBacktest.Options.parse(new String[] {"--data", "d", "--out", "p.csv"}))
-                .hasMessage("unknown option --out with --tournaments");
+        assertThatThrownBy(() -> TournamentBacktest.Options.parse(new String[] {"--data", "d", "--concurrency", "4"}))
+                .hasMessage("unknown option --concurrency with --tournaments");
+
+        options = TournamentBacktest.Options.parse(new String[] {"--data", "d", "--ratings", "games", "--as-of-day",
+                "120", "--anchors", "a", "--out", "p.csv"});
+        assertThat(options.ratings()).isEqualTo(BacktestData.Ratings.GAMES);
+        assertThat(options.asOfDay()).isEqualTo(120);
+        assertThat(options.anchors()).isEqualTo(Path.of("a"));
+        assertThat(options.out()).isEqualTo(Path.of("p.csv"));
+        assertThat(TournamentBacktest.Options.parse(new String[] {"--data", "d"}).ratings()).isNull();
+        assertThat(TournamentBacktest.Options.parse(new String[] {"--data", "d"}).asOfDay()).isEqualTo(132);
+        assertThatThrownBy(() -> TournamentBacktest.Options.parse(new String[] {"--data", "d", "--ratings", "kenpom"}))
+                .hasMessage("--ratings must be games, teams or season, was kenpom");
+    }
+
+    @Test
+    void howFarATeamWentIsCountedFromItsWins() {
+        assertThat(TournamentData.reached("W01", 0)).isEqualTo("R64");
+        assertThat(TournamentData.reached("W01", 1)).isEqualTo("R32");
+        assertThat(TournamentData.reached("W01", 5)).isEqualTo("2ND");
+        assertThat(TournamentData.reached("W01", 6)).isEqualTo("Champions");
+        // A First Four team's first win only takes it to the round of 64.
+        assertThat(TournamentData.reached("W16a", 0)).isEqualTo("R68");
+        assertThat(TournamentData.reached("W16a", 1)).isEqualTo("R64");
+        assertThat(TournamentData.reached("X11b", 3)).isEqualTo("S16");
     }
 
     @Test

@@ -40,6 +40,7 @@ class OpenApiIntegrationTests {
             Map.entry("GET /api/v1/jobs/{id}/result", Set.of("400", "401", "404", "409")),
             Map.entry("GET /api/v1/queue", Set.of("401")),
             Map.entry("POST /api/v1/teams/import", Set.of("400", "401", "413", "415")),
+            Map.entry("POST /api/v1/games/import", Set.of("400", "401", "413", "415")),
             Map.entry("GET /api/v1/teams", Set.of("400", "401", "404")),
             Map.entry("GET /api/v1/teams/seasons", Set.of("401")),
             Map.entry("POST /api/v1/seasons/{season}/bracket", Set.of("400", "401", "413", "415")),
