@@ -37,7 +37,11 @@ class UnreadBodies implements WebServerFactoryCustomizer<TomcatServletWebServerF
         public void invoke(Request request, Response response) throws IOException, ServletException {
             getNext().invoke(request, response);
             if (response.getStatus() >= 400 && !request.isAsync() && hasUnreadBody(request)) {
-                // Tomcat's own way for a refused upload: answer, read no more, close the connection.
+                // Tomcat's own way for a refused upload: answer, read no more, close the connection. The answer says
+                // so, or a client that keeps connections alive sends its next request down the closing one.
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                }
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
         }
