@@ -141,7 +141,8 @@ function fixWinners(result, job, rerun) {
     const decided = job.tournament.results || {};
     const fixed = Object.keys(decided).length;
     const again = (results) => rerun({type: 'TOURNAMENT', simulations: job.simulations, seed: job.seed,
-        tournament: {season: job.tournament.season, results}});
+        tournament: {season: job.tournament.season, results}})
+        .catch((e) => box.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message)));
     const intro = () => {
         const parts = [el('p', {class: 'hint'}, fixed
             ? `${fixed} game${fixed === 1 ? ' is' : 's are'} decided (marked "won"). `
@@ -159,7 +160,8 @@ function fixWinners(result, job, rerun) {
                 + 'from here.'));
             return;
         }
-        const teams = result.slots.find((s) => s.slot === slot).winners;
+        // The likeliest winners first; a final can have dozens.
+        const teams = result.slots.find((s) => s.slot === slot).winners.slice(0, 16);
         const buttons = teams.map((w) => {
             const button = el('button', {type: 'button', 'data-seed': w.seed},
                 `${w.name} (${w.seed}) wins ${slot}`);
