@@ -12,6 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class Log5BracketTest {
 
+    private static final List<Slot> FOUR_SLOTS = List.of(new Slot("F", "S1", "S2"), new Slot("S1", "A", "B"),
+            new Slot("S2", "C", "D"));
+
+    private static Map<String, Double> fourRatings() {
+        Map<String, Double> ratings = new LinkedHashMap<>();
+        ratings.put("A", 0.8);
+        ratings.put("B", 0.5);
+        ratings.put("C", 0.5);
+        ratings.put("D", 0.2);
+        return ratings;
+    }
+
     /**
      * Four teams, two semifinals and a final. Ratings A 0.8, B 0.5, C 0.5, D 0.2, so that log5 gives
      * <pre>
@@ -29,12 +41,8 @@ class Log5BracketTest {
      */
     @Test
     void aFourTeamBracketHasTheChancesWorkedByHand() {
-        Map<String, Double> ratings = new LinkedHashMap<>();
-        ratings.put("A", 0.8);
-        ratings.put("B", 0.5);
-        ratings.put("C", 0.5);
-        ratings.put("D", 0.2);
-        List<Slot> slots = List.of(new Slot("F", "S1", "S2"), new Slot("S1", "A", "B"), new Slot("S2", "C", "D"));
+        Map<String, Double> ratings = fourRatings();
+        List<Slot> slots = FOUR_SLOTS;
 
         Map<String, Map<String, Double>> chances = Log5Bracket.chances(ratings, slots);
 
@@ -53,12 +61,8 @@ class Log5BracketTest {
     /** With the semifinals decided (B and C won), the final is log5 of those two alone: p(B, C) = 0.5. */
     @Test
     void decidedGamesAreCertainAndTheRestPlaysFromTheirWinners() {
-        Map<String, Double> ratings = new LinkedHashMap<>();
-        ratings.put("A", 0.8);
-        ratings.put("B", 0.5);
-        ratings.put("C", 0.5);
-        ratings.put("D", 0.2);
-        List<Slot> slots = List.of(new Slot("F", "S1", "S2"), new Slot("S1", "A", "B"), new Slot("S2", "C", "D"));
+        Map<String, Double> ratings = fourRatings();
+        List<Slot> slots = FOUR_SLOTS;
 
         Map<String, Map<String, Double>> chances = Log5Bracket.chances(ratings, slots, Map.of("S1", "B", "S2", "C"));
 
