@@ -52,6 +52,19 @@ function summary(job) {
         parts.push(job.matchup.venue === 'TEAM_A_HOME' ? `${job.matchup.teamA.name} at home`
             : `${job.matchup.teamB.name} at home`);
     }
+    const state = job.matchup?.state;
+    if (state) {
+        const period = state.period <= 2 ? `${state.period === 1 ? '1st' : '2nd'} half`
+            : `overtime ${state.period - 2}`;
+        const clock = `${Math.floor(state.secondsLeft / 60)}:${String(state.secondsLeft % 60).padStart(2, '0')}`;
+        parts.push(`from ${state.teamAPoints}–${state.teamBPoints}, ${clock} left in the ${period}`
+            + (state.possession ? `, ${state.possession === 'TEAM_A' ? job.matchup.teamA.name
+                : job.matchup.teamB.name} with the ball` : ''));
+    }
+    const decided = Object.keys(job.tournament?.results ?? {}).length;
+    if (decided) {
+        parts.push(`${decided} game${decided === 1 ? '' : 's'} decided`);
+    }
     return parts.join(' · ');
 }
 
@@ -142,7 +155,7 @@ async function showResult(job) {
     }
     const target = $('result');
     if (job.type === 'TOURNAMENT') {
-        renderTournament(target, result, job);
+        renderTournament(target, result, job, submit);
     } else {
         renderMatchup(target, result, job);
     }

@@ -34,6 +34,8 @@ export async function setUpForm(submit) {
             loadTeams(event.target.value);
         } else if (event.target.id === 'bracket-season') {
             loadBracket(event.target.value);
+        } else if (event.target.id === 'live') {
+            $('live-fields').hidden = !event.target.checked;
         }
     });
     form.addEventListener('submit', async (event) => {
@@ -168,7 +170,36 @@ function build() {
         ? {teamA: profile('profile-a', 'Team A profile'), teamB: profile('profile-b', 'Team B profile')}
         : {teamA: reference('team-a'), teamB: reference('team-b')};
     request.matchup.venue = $('venue').value;
+    if ($('live').checked) {
+        request.matchup.state = state();
+    }
     return request;
+}
+
+/** The game in progress of the live fields: the clock as m:ss, the points as whole numbers. */
+function state() {
+    const clock = /^(\d{1,2}):([0-5]\d)$/.exec($('live-clock').value.trim());
+    if (!clock) {
+        throw new FieldError('live-clock', 'The clock must be minutes and seconds left, as 2:00.');
+    }
+    const period = Number($('live-period').value);
+    const secondsLeft = Number(clock[1]) * 60 + Number(clock[2]);
+    if (secondsLeft > (period <= 2 ? 1200 : 300)) {
+        throw new FieldError('live-clock', period <= 2 ? 'A half lasts 20:00.' : 'An overtime lasts 5:00.');
+    }
+    const points = (id, label) => {
+        const value = Number($(id).value);
+        if ($(id).value.trim() === '' || !Number.isSafeInteger(value) || value < 0) {
+            throw new FieldError(id, `${label} must be a whole number of at least 0.`);
+        }
+        return value;
+    };
+    const state = {period, secondsLeft, teamAPoints: points('live-a', 'Team A points'),
+        teamBPoints: points('live-b', 'Team B points')};
+    if ($('live-ball').value) {
+        state.possession = $('live-ball').value;
+    }
+    return state;
 }
 
 /** Shows what is wrong: the message, each field the api named, and marks a field of this form as invalid. */

@@ -68,7 +68,7 @@ function svg(tag, attributes = {}, ...children) {
  * The bracket as a tree from its first games on the left to the final on the right: each game in the column of its
  * round, level with the middle of the games that feed it, showing its favourite and how often that team won it.
  */
-function bracket(result, job) {
+function bracket(result, job, choose) {
     const slots = new Map(job.tournament.slots.map((s) => [s.slot, s]));
     const winners = new Map(result.slots.map((s) => [s.slot, s.winners]));
     const fed = new Set(job.tournament.slots.flatMap((s) => [s.strongSeed, s.weakSeed]));
@@ -101,16 +101,28 @@ function bracket(result, job) {
             drawing.append(svg('path', {d: `M${x1} ${y1}H${mid}V${y2}H${x2}`, class: 'link'}));
         }
     }
+    const decided = job.tournament.results || {};
     for (const game of games) {
         const favourite = winners.get(game.name)[0];
         const name = favourite.name.length > 13 ? `${favourite.name.slice(0, 12)}…` : favourite.name;
-        drawing.append(svg('g', {class: 'game', 'data-slot': game.name},
-            svg('title', {}, `${game.name}: ${winners.get(game.name).slice(0, 3)
-                .map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`),
+        const label = `${game.name}: ${winners.get(game.name).slice(0, 3)
+            .map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`
+            + (decided[game.name] ? ' (decided)' : '. Choose to fix its winner.');
+        const node = svg('g', {class: decided[game.name] ? 'game decided' : 'game', 'data-slot': game.name,
+            tabindex: 0, role: 'button', 'aria-label': label},
+            svg('title', {}, label),
             svg('rect', {x: x(game), y: y(game), width, height, rx: 4}),
             svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(favourite.seed)} ${name}`),
             svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'},
-                pct(favourite.probability))));
+                decided[game.name] ? 'won' : pct(favourite.probability)));
+        node.addEventListener('click', () => choose(game.name));
+        node.addEventListener('keydown', (event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                choose(game.name);
+            }
+        });
+        drawing.append(node);
     }
     return el('div', {class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Bracket'}, drawing);
 }
@@ -120,14 +132,62 @@ function champions(result) {
         el('li', {}, `${c.name} (${c.seed}) `, el('strong', {}, pct(c.probability)))));
 }
 
-export function renderTournament(target, result, job) {
+/**
+ * What is fixed of the bracket, and the chooser a click on a game opens: each team that can win it, a button that
+ * runs the job again with that result (and the results it had) given.
+ */
+function fixWinners(result, job, rerun) {
+    const box = el('div', {id: 'fix-winner', class: 'fix', 'aria-live': 'polite'});
+    const decided = job.tournament.results || {};
+    const fixed = Object.keys(decided).length;
+    const again = (results) => rerun({type: 'TOURNAMENT', simulations: job.simulations, seed: job.seed,
+        tournament: {season: job.tournament.season, results}})
+        .catch((e) => box.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message)));
+    const intro = () => {
+        const parts = [el('p', {class: 'hint'}, fixed
+            ? `${fixed} game${fixed === 1 ? ' is' : 's are'} decided (marked "won"). `
+            : 'No game is decided yet. ', 'Choose a game in the bracket to fix its winner and run again.')];
+        if (fixed) {
+            parts.push(el('button', {type: 'button', class: 'secondary', id: 'clear-results'}, 'Clear the results'));
+            parts[1].addEventListener('click', () => again({}));
+        }
+        box.replaceChildren(...parts);
+    };
+    intro();
+    const choose = (slot) => {
+        if (job.tournament.season == null) {
+            box.replaceChildren(el('p', {class: 'hint'}, 'Only a bracket of an imported season can be run again '
+                + 'from here.'));
+            return;
+        }
+        // The likeliest winners first; a final can have dozens.
+        const teams = result.slots.find((s) => s.slot === slot).winners.slice(0, 16);
+        const buttons = teams.map((w) => {
+            const button = el('button', {type: 'button', 'data-seed': w.seed},
+                `${w.name} (${w.seed}) wins ${slot}`);
+            button.addEventListener('click', () => again({...decided, [slot]: w.seed}));
+            return button;
+        });
+        const cancel = el('button', {type: 'button', class: 'secondary'}, 'Cancel');
+        cancel.addEventListener('click', intro);
+        box.replaceChildren(el('p', {}, decided[slot] ? `${slot} is decided: ${decided[slot]} won it.`
+            : `Who wins ${slot}? The job runs again with that result.`), el('div', {class: 'choices'}, buttons),
+        cancel);
+        buttons[0]?.focus();
+    };
+    return {box, choose};
+}
+
+export function renderTournament(target, result, job, rerun) {
     disposeCharts();
+    const fix = fixWinners(result, job, rerun);
     target.replaceChildren(
         el('h3', {}, 'Likeliest champions'),
         champions(result),
         el('h3', {}, `Round by round, ${count(result.simulations)} tournaments`),
         roundsTable(result),
         el('h3', {}, 'Bracket: the favourite of each game'),
-        bracket(result, job));
+        fix.box,
+        bracket(result, job, fix.choose));
     target.dataset.rendered = job.id;
 }

@@ -1,5 +1,6 @@
 package io.tipoff.engine;
 
+import io.tipoff.model.GameState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,11 @@ final class GameSimulator {
     private static final int MIX_ONE = 1 << 8;
     /** Pairs of possessions played from the same tables. */
     private static final int BLOCK = 4;
+    /**
+     * A team behind by at most this much when the other team has the last possession of a game in progress fouls to
+     * get the ball back.
+     */
+    private static final int FOULED_LEAD = 3;
 
     private final long seed;
     private final GameRandom random = new GameRandom();
@@ -78,6 +84,8 @@ final class GameSimulator {
         /** Mix units (2^-8) per point per possession of shift, up and down. */
         final double upScale;
         final double downScale;
+        /** The offense's free-throw %: the two free throws of a foul at the end of a game in progress. */
+        final double freeThrowPct;
         /** Lines of the largest stack: five tables of at most {@link AliasTable#MAX_OUTCOMES} columns. */
         static final int MAX_LINES = 5 * AliasTable.MAX_OUTCOMES;
 
@@ -100,6 +108,7 @@ final class GameSimulator {
             expected = offense.expectedPointsPerPossession();
             upScale = offense.stepUp() > 0 ? MIX_ONE / offense.stepUp() : 0;
             downScale = offense.stepDown() > 0 ? MIX_ONE / offense.stepDown() : 0;
+            freeThrowPct = offense.freeThrowPct();
         }
 
         /**
@@ -174,13 +183,21 @@ final class GameSimulator {
         overtimePeriods.add(overtimes);
     }
 
-    /** Plays a whole game: regulation, then overtimes until one is not tied. Returns the final score, packed. */
+    /**
+     * Plays a whole game: regulation, then overtimes until one is not tied; or, for a model with a game in progress,
+     * the rest of it ({@link #fromState}). Returns the final score, packed.
+     */
     private long score(long game) {
         random.startGame(seed, game);
         drawForm();
-        possessions = model.regulation.sample(random.nextLong());
-        long score = period(0, possessions);
-        overtimes = 0;
+        long score;
+        if (model.state != null) {
+            score = fromState(model.state);
+        } else {
+            possessions = model.regulation.sample(random.nextLong());
+            score = period(0, possessions);
+            overtimes = 0;
+        }
         while (a(score) == b(score) && overtimes < MAX_OVERTIMES) {
             overtimes++;
             int more = model.overtime.sample(random.nextLong());
@@ -243,6 +260,69 @@ final class GameSimulator {
         int deficit = a - b;
         b += possession(teamB, deficit == 3 ? THREE_TO_TIE : deficit == 2 ? TWO_TO_TIE : tableB, (int) (bits >>> 32));
         return (long) a << 32 | (b & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The rest of the stretch a game in progress is in (regulation, or its overtime): the possessions left, drawn from
+     * the time left and the tempo, alternate from the team with the ball (a coin toss when neither has it). Every
+     * {@value #BLOCK} pairs each team's table is set from its lead against the margin its strength and the other's
+     * make of the stretch so far, as in {@link #period}. The stretch's last possession is played for the tie by a team
+     * down two or three, whichever team has it; a team that has it while one to three points ahead is fouled instead
+     * (the foul at the end): it shoots two free throws and the team behind gets the last possession.
+     */
+    private long fromState(GameState state) {
+        int count = model.remaining.sample(random.nextLong());
+        boolean aHasBall = state.possession() == null ? random.nextLong() < 0
+                : state.possession() == GameState.Ball.TEAM_A;
+        int a = state.teamAPoints();
+        int b = state.teamBPoints();
+        double edge = teamA.shared.expected + formA - teamB.shared.expected - formB;
+        double pull = model.marginReversion;
+        int leadBlockBefore = a - b;
+        double pairsBlockBefore = model.pairsPlayed;
+        int tableA = EVEN;
+        int tableB = EVEN;
+        possessions = (count + 1) / 2;
+        for (int i = 0; i < count; i++) {
+            long bits = random.nextLong();
+            if (i % (2 * BLOCK) == 0) {
+                double surplus = leadBlockBefore - pairsBlockBefore * edge;
+                tableA = table(teamA.shared.mix(formA - pull * surplus), (int) (bits >>> 32));
+                tableB = table(teamB.shared.mix(formB + pull * surplus), (int) (bits >>> 32) << 8);
+                leadBlockBefore = a - b;
+                pairsBlockBefore = model.pairsPlayed + i / 2.0;
+            }
+            boolean teamAPlays = aHasBall == (i % 2 == 0);
+            int lead = teamAPlays ? a - b : b - a;
+            if (i < count - 1) {
+                a += teamAPlays ? possession(teamA, tableA, (int) bits) : 0;
+                b += teamAPlays ? 0 : possession(teamB, tableB, (int) bits);
+            } else if (lead >= 1 && lead <= FOULED_LEAD) {
+                // Fouled: two free throws, and the team behind plays the stretch's last possession.
+                a += teamAPlays ? freeThrows(teamA) : 0;
+                b += teamAPlays ? 0 : freeThrows(teamB);
+                int bitsLast = (int) random.nextLong();
+                a += teamAPlays ? 0 : possession(teamA, lastShot(b - a, tableA), bitsLast);
+                b += teamAPlays ? possession(teamB, lastShot(a - b, tableB), bitsLast) : 0;
+                possessions = (count + 2) / 2;
+            } else {
+                a += teamAPlays ? possession(teamA, lastShot(-lead, tableA), (int) bits) : 0;
+                b += teamAPlays ? 0 : possession(teamB, lastShot(-lead, tableB), (int) bits);
+            }
+        }
+        overtimes = state.overtimes();
+        return (long) a << 32 | (b & 0xFFFF_FFFFL);
+    }
+
+    /** Two free throws of the team's shooters: the points made. */
+    private int freeThrows(Team team) {
+        return (random.nextDouble() < team.shared.freeThrowPct ? 1 : 0)
+                + (random.nextDouble() < team.shared.freeThrowPct ? 1 : 0);
+    }
+
+    /** The table of a stretch's last possession: for the tie when two or three behind. */
+    private static int lastShot(int deficit, int table) {
+        return deficit == 3 ? THREE_TO_TIE : deficit == 2 ? TWO_TO_TIE : table;
     }
 
     private static int a(long score) {

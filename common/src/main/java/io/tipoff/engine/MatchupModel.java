@@ -1,5 +1,6 @@
 package io.tipoff.engine;
 
+import io.tipoff.model.GameState;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
@@ -29,6 +30,12 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
     final double formStdDevB;
     final GameSimulator.Tables tablesA;
     final GameSimulator.Tables tablesB;
+    /** The game in progress its games are played from, or null for whole games. */
+    final GameState state;
+    /** With a state: the possessions left in its stretch, both teams together (the one with the ball plays first). */
+    final PossessionCount remaining;
+    /** With a state: possession pairs of its stretch already played, as the matchup's tempo has it. */
+    final double pairsPlayed;
     private final String teamAName;
     private final String teamBName;
 
@@ -39,7 +46,7 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
      * any amount up to the step, exactly, without building a table per amount.
      */
     record Offense(PossessionTable even, PossessionTable behind, PossessionTable ahead, PossessionTable threeToTie,
-                   PossessionTable twoToTie) {
+                   PossessionTable twoToTie, double freeThrowPct) {
 
         /** Points per possession between the even table and each of the next two. */
         static final double STEP = 0.15;
@@ -50,7 +57,7 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
                     new PossessionTable(PlayRates.of(scaledTo(rates, pointsPerPossession + STEP))),
                     new PossessionTable(PlayRates.of(scaledTo(rates, Math.max(0, pointsPerPossession - STEP)))),
                     new PossessionTable(PlayRates.of(even.withThreePointRate(1))),
-                    new PossessionTable(PlayRates.of(even.withThreePointRate(0))));
+                    new PossessionTable(PlayRates.of(even.withThreePointRate(0))), rates.freeThrowPct());
         }
 
         double expectedPointsPerPossession() {
@@ -81,6 +88,19 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
         this.regulation = new PossessionCount(tempo, stdDev);
         this.overtime = new PossessionCount(tempo * OVERTIME_SHARE_OF_GAME,
                 stdDev * StrictMath.sqrt(OVERTIME_SHARE_OF_GAME));
+        this.state = matchup.state();
+        if (state == null) {
+            this.remaining = null;
+            this.pairsPlayed = 0;
+        } else {
+            // The share of a 40-minute game left in the stretch: each team's possessions in it are drawn as a whole
+            // game's are, scaled by that share (mean and variance alike, as the overtimes' are); both teams'
+            // together, as single possessions, since the team with the ball may get the last one too.
+            double share = state.secondsLeftInStretch() / (double) (2 * GameState.HALF_SECONDS);
+            int fewest = state.possession() != null && state.secondsLeft() > 0 ? 1 : 0;
+            this.remaining = new PossessionCount(2 * tempo * share, 2 * stdDev * StrictMath.sqrt(share), fewest);
+            this.pairsPlayed = tempo * state.secondsPlayedInStretch() / (2.0 * GameState.HALF_SECONDS);
+        }
     }
 
     public static MatchupModel of(Matchup matchup, SimulationSettings settings) {

@@ -10,17 +10,25 @@ final class PossessionCount {
     private final AliasTable sampler;
 
     PossessionCount(double mean, double stdDev) {
+        this(mean, stdDev, 1);
+    }
+
+    /** Counts of at least {@code fewest}: the normal's mass below it is left out (not piled on it). */
+    PossessionCount(double mean, double stdDev, int fewest) {
         if (stdDev <= 0) {
-            smallest = Math.max(1, (int) Math.round(mean));
+            smallest = Math.max(fewest, (int) Math.round(mean));
             sampler = new AliasTable(new double[] {1.0});
             return;
         }
-        smallest = Math.max(1, (int) Math.floor(mean - 6 * stdDev));
+        smallest = Math.max(fewest, (int) Math.floor(mean - 6 * stdDev));
         int largest = Math.max(smallest, (int) Math.ceil(mean + 6 * stdDev));
         double[] weights = new double[largest - smallest + 1];
         for (int i = 0; i < weights.length; i++) {
             double z = (smallest + i - mean) / stdDev;
             weights[i] = StrictMath.exp(-0.5 * z * z);
+        }
+        if (weights.length == 1) {
+            weights[0] = 1;  // the fewest allowed lies far above the mean: its weight may underflow to zero
         }
         sampler = new AliasTable(weights);
     }

@@ -46,7 +46,7 @@ public interface Simulation<A> {
     static Simulation<?> of(JobSpec spec) {
         return switch (spec.type()) {
             case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
-            case TOURNAMENT -> TournamentModel.of(spec.tournament().bracket(), spec.settings());
+            case TOURNAMENT -> TournamentModel.of(spec.tournament(), spec.settings());
         };
     }
 }

@@ -1,9 +1,12 @@
 package io.tipoff.engine;
 
 import io.tipoff.model.Bracket;
+import io.tipoff.model.BracketResults;
+import io.tipoff.model.GameState;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Tournament;
 import io.tipoff.model.Venue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * of the slot's strong side playing as team A.
  *
  * <p>Game {@code g} of tournament {@code t} draws from random stream {@code t × games + g}, so a tournament plays the
- * same whichever chunk or thread plays it. The matchup model of a pair of teams is built the first time the pair
- * meets and then shared by every thread (building one costs about a thousand games).
+ * same whichever chunk or thread plays it. A game already decided is not played (its winner goes on, and the other
+ * games keep their streams); a game in progress is played from its state. The matchup model of a pair of teams is
+ * built the first time the pair meets and then shared by every thread (building one costs about a thousand games).
  */
 public final class TournamentModel implements Simulation<TournamentAggregate> {
 
@@ -34,8 +38,13 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
     private final List<TeamProfile> profiles;
     private final SimulationSettings settings;
     private final AtomicReferenceArray<MatchupModel> pairs;
+    /** Per game: the team that won it, for a game already decided; −1 for one to play. */
+    final int[] decided;
+    /** Per game: the model of a game in progress, played from its state; null for the others. */
+    private final MatchupModel[] inProgress;
 
-    private TournamentModel(Bracket bracket, SimulationSettings settings) {
+    private TournamentModel(Bracket bracket, SimulationSettings settings, Map<String, String> results,
+                            Map<String, GameState> states) {
         this.settings = settings;
         Map<String, Integer> teamIndex = new HashMap<>();
         List<String> seedList = new ArrayList<>();
@@ -74,10 +83,31 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
         this.names = List.copyOf(nameList);
         this.profiles = List.copyOf(profileList);
         this.pairs = new AtomicReferenceArray<>(profiles.size() * profiles.size());
+        Map<String, String> known = BracketResults.decided(bracket, results);
+        BracketResults.checkInProgress(bracket, known, states.keySet());
+        this.decided = new int[games];
+        this.inProgress = new MatchupModel[games];
+        for (int g = 0; g < games; g++) {
+            String winner = known.get(slots.get(g));
+            decided[g] = winner == null ? -1 : teamIndex.get(winner);
+            GameState state = states.get(slots.get(g));
+            if (state != null) {
+                int a = teamIndex.get(BracketResults.team(order.get(g).strongSeed(), teamIndex, known));
+                int b = teamIndex.get(BracketResults.team(order.get(g).weakSeed(), teamIndex, known));
+                inProgress[g] = MatchupModel.of(new Matchup(profiles.get(a), profiles.get(b), Venue.NEUTRAL, state),
+                        settings);
+            }
+        }
     }
 
+    /** A bracket before its first game. */
     public static TournamentModel of(Bracket bracket, SimulationSettings settings) {
-        return new TournamentModel(bracket, settings);
+        return new TournamentModel(bracket, settings, Map.of(), Map.of());
+    }
+
+    /** A bracket with what is known of it: its decided games and those in progress. */
+    public static TournamentModel of(Tournament tournament, SimulationSettings settings) {
+        return new TournamentModel(tournament.bracket(), settings, tournament.results(), tournament.inProgress());
     }
 
     private static void visit(Bracket.Slot slot, int depth, Map<String, Bracket.Slot> byName,
@@ -127,9 +157,14 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
         int[] winners = new int[games];
         for (long t = first; t < first + count; t++) {
             for (int g = 0; g < games; g++) {
+                if (decided[g] >= 0) {
+                    winners[g] = decided[g];
+                    continue;
+                }
                 int a = strongSide[g] >= 0 ? strongSide[g] : winners[~strongSide[g]];
                 int b = weakSide[g] >= 0 ? weakSide[g] : winners[~weakSide[g]];
-                winners[g] = simulator.teamAWins(pair(a, b), t * games + g) ? a : b;
+                MatchupModel model = inProgress[g] != null ? inProgress[g] : pair(a, b);
+                winners[g] = simulator.teamAWins(model, t * games + g) ? a : b;
             }
             aggregate.add(winners, depth);
         }

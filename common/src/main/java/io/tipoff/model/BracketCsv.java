@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reads brackets in the CSV format of Kaggle's March Machine Learning Mania: {@code tourney_seeds} (Season, Seed,
  * TeamID) and {@code tourney_slots} (Season, Slot, StrongSeed, WeakSeed). Columns are found by their header (any case,
- * any order, other columns ignored); a file may hold many seasons. Every row is read and checked, whatever its season;
+ * any order, other columns ignored), and the games played ({@code tourney_games}); a file may hold many seasons.
+ * Every row is read and checked, whatever its season;
  * whether the rows of a season form a bracket is {@link Bracket}'s to say.
  */
 public final class BracketCsv {
@@ -44,6 +45,40 @@ public final class BracketCsv {
                 season(cells), cells.label("Slot"), cells.label("StrongSeed"), cells.label("WeakSeed"))));
         return rows;
     }
+
+    /** A played tournament game; {@code line} its line in the file (1 is the header). */
+    public record GameRow(int line, BracketResults.Game game) {
+    }
+
+    /**
+     * Kaggle's tournament results ({@code tourney_games}, MNCAATourneyCompactResults): Season, DayNum, WTeamID,
+     * WScore, LTeamID, LScore and, if there, NumOT (WLoc and other columns are ignored).
+     *
+     * @throws TeamDataException naming the line and column of the first bad value
+     */
+    public static List<GameRow> games(String text) {
+        List<GameRow> rows = new ArrayList<>();
+        read(text, List.of("Season", "DayNum", "WTeamID", "WScore", "LTeamID", "LScore"), (line, cells) -> {
+            int winner = (int) cells.wholeNumber("WTeamID", 1, 1e9);
+            int loser = (int) cells.wholeNumber("LTeamID", 1, 1e9);
+            if (winner == loser) {
+                throw new TeamDataException(line, "LTeamID", "is the winner too");
+            }
+            int winnerPoints = (int) cells.wholeNumber("WScore", 0, GameState.MAX_POINTS);
+            int loserPoints = (int) cells.wholeNumber("LScore", 0, GameState.MAX_POINTS);
+            if (loserPoints >= winnerPoints) {
+                throw new TeamDataException(line, "LScore", "must be less than WScore (" + winnerPoints + "), was "
+                        + loserPoints);
+            }
+            int overtimes = cells.has("NumOT") ? (int) cells.wholeNumber("NumOT", 0, GameState.MAX_PERIOD - 2) : 0;
+            rows.add(new GameRow(line, new BracketResults.Game(season(cells), (int) cells.wholeNumber("DayNum", 0,
+                    MAX_DAY), winner, winnerPoints, loser, loserPoints, overtimes)));
+        });
+        return rows;
+    }
+
+    /** The last day number of a season in Kaggle's data (the title game is day 154). */
+    static final int MAX_DAY = 200;
 
     private interface RowReader {
         void read(int line, Cells cells);
@@ -88,6 +123,10 @@ public final class BracketCsv {
                 throw new TeamDataException(line, column, problem);
             });
             return value;
+        }
+
+        boolean has(String column) {
+            return columns.containsKey(column.toUpperCase(Locale.ROOT));
         }
 
         String label(String column) {

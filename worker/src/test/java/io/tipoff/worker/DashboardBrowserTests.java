@@ -224,6 +224,82 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aClickOnAGameOfTheBracketFixesItsWinnerAndRunsTheBracketAgain() throws IOException {
+        browser.get(base + "/");
+        find("input[name=type][value=TOURNAMENT]").click();
+        await(() -> find("#bracket-info").getText().equals("5 teams, 4 games."));
+        type("#simulations", "2000");
+        type("#seed", "5");
+        find("#submit").click();
+        await(() -> find("#result").getDomAttribute("data-rendered") != null
+                && find("#result").getDomAttribute("data-rendered").equals(jobOnShow()));
+        String first = jobOnShow();
+
+        // By keyboard: the play-in game, then Air Force (W04b) as its winner.
+        find("svg.bracket g.game[data-slot='W04']").sendKeys(Keys.ENTER);
+        await(() -> !findAll("#fix-winner button[data-seed='W04b']").isEmpty());
+        find("#fix-winner button[data-seed='W04b']").click();
+        await(() -> !jobOnShow().equals(first) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+
+        JsonNode job = Http.json(http.get("/api/v1/jobs/" + jobOnShow()));
+        assertThat(job.get("tournament").get("results").toString()).isEqualTo("{\"W04\":\"W04b\"}");
+        assertThat(job.get("seed").asLong()).isEqualTo(5);
+        assertThat(find("svg.bracket g.game[data-slot='W04']").getAttribute("class")).contains("decided");
+        assertThat(find("svg.bracket g.game[data-slot='W04']").getText()).contains("Air Force").endsWith("won");
+        assertThat(find("#job-summary").getText()).contains("1 game decided");
+        JsonNode result = Http.json(http.get("/api/v1/jobs/" + jobOnShow() + "/result"));
+        for (JsonNode team : result.get("teams")) {
+            if (team.get("seed").asString().equals("W04a")) {
+                assertThat(team.get("rounds").get("F4").get("p").asDouble()).isZero();
+            }
+        }
+        screenshot("tournament-fixed");
+
+        // By mouse: the final, its favourite as the champion; then every result cleared.
+        String second = jobOnShow();
+        find("svg.bracket g.game[data-slot='R2W1']").click();
+        await(() -> !findAll("#fix-winner .choices button").isEmpty());
+        String champion = findAll("#fix-winner .choices button").get(0).getDomAttribute("data-seed");
+        findAll("#fix-winner .choices button").get(0).click();
+        await(() -> !jobOnShow().equals(second) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        assertThat(Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("tournament").get("results")
+                .get("R2W1").asString()).isEqualTo(champion);
+        String third = jobOnShow();
+        find("#clear-results").click();
+        await(() -> !jobOnShow().equals(third) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        assertThat(Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("tournament").get("results").size())
+                .isZero();
+    }
+
+    @Test
+    void aGameInProgressIsPlayedFromTheScoreAndClockGiven() {
+        browser.get(base + "/");
+        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        assertThat(find("#live-clock").isDisplayed()).isFalse();
+        find("#live").click();
+        type("#live-clock", "0:45");
+        type("#live-a", "70");
+        type("#live-b", "68");
+        new Select(find("#live-ball")).selectByValue("TEAM_B");
+        type("#simulations", "5000");
+        find("#submit").click();
+
+        await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        JsonNode state = Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("matchup").get("state");
+        assertThat(state.get("period").asInt()).isEqualTo(2);
+        assertThat(state.get("secondsLeft").asInt()).isEqualTo(45);
+        assertThat(state.get("teamAPoints").asInt()).isEqualTo(70);
+        assertThat(state.get("possession").asString()).isEqualTo("TEAM_B");
+        assertThat(find("#job-summary").getText()).contains("from 70–68, 0:45 left in the 2nd half");
+
+        type("#live-clock", "25:00");
+        find("#submit").click();
+        await(() -> find("#form-error").getText().startsWith("A half lasts 20:00"));
+        assertThat(find("#live-clock").getAttribute("aria-invalid")).isEqualTo("true");
+        find("#live").click();
+    }
+
+    @Test
     void aFinishedJobOpenedByItsAddressFitsAPhoneScreen() throws IOException {
         Map<String, Object> body = JobRequests.matchup(50_000, 3L);
         String id = Http.json(http.postJson("/api/v1/jobs", JobRequests.json(body))).get("id").asString();

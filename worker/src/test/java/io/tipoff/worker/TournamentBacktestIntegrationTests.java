@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,12 +68,33 @@ class TournamentBacktestIntegrationTests {
         assertThat(backtest()).isEqualTo(first);
     }
 
+    @Test
+    void theTwentyNineteenBracketForecastAfterEachRoundIsScoredOnTheTeamRoundsStillOpen() {
+        JsonNode live = backtest("--live");
+
+        assertThat(live.get("live").asBoolean()).isTrue();
+        // After the First Four: the 64 teams left, 6 games each (R32 … CHAMP) = 384 open; after the round of 64: 32 × 5;
+        // then 16 × 4, 8 × 3, 4 × 2, 2 × 1.
+        assertThat(live.get("teamRounds").asInt()).isEqualTo(384 + 160 + 64 + 24 + 8 + 2);
+        JsonNode byStage = live.get("byStage");
+        assertThat(byStage.size()).isEqualTo(6);
+        assertThat(byStage.get(0).get("afterRound").asString()).isEqualTo("FF");
+        assertThat(byStage.get(0).get("teamRounds").asInt()).isEqualTo(384);
+        assertThat(byStage.get(5).get("afterRound").asString()).isEqualTo("F4");
+        assertThat(byStage.get(5).get("teamRounds").asInt()).isEqualTo(2);
+        for (String forecast : new String[] {"tipoff", "log5Barthag"}) {
+            assertThat(live.get(forecast).get("logLoss").asDouble()).as(forecast).isBetween(0.05, 0.40);
+        }
+    }
+
     /** Runs the tournament backtest as {@code bin/tipoff backtest --tournaments} would, and reads its JSON. */
-    private static JsonNode backtest() {
+    private static JsonNode backtest(String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Backtest.run(new String[] {"--tournaments", "--url", "http://localhost:" + Apps.port(api),
-                "--data", DATA.toString(), "--seasons", "2019", "--simulations", "500", "--seed", "3", "--json"},
+        List<String> args = new ArrayList<>(List.of("--tournaments", "--url", "http://localhost:" + Apps.port(api),
+                "--data", DATA.toString(), "--seasons", "2019", "--simulations", "500", "--seed", "3", "--json"));
+        args.addAll(List.of(more));
+        int status = Backtest.run(args.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));

@@ -25,8 +25,11 @@ final class Log5Bracket {
     private final List<String> seeds;
     private final double[] ratings;
     private final Map<String, Map<String, Double>> chances = new LinkedHashMap<>();
+    /** Games already decided: slot → seed of the winner. */
+    private final Map<String, String> results;
 
-    private Log5Bracket(Map<String, Double> ratings, List<Bracket.Slot> slots) {
+    private Log5Bracket(Map<String, Double> ratings, List<Bracket.Slot> slots, Map<String, String> results) {
+        this.results = results;
         this.seeds = List.copyOf(ratings.keySet());
         this.ratings = ratings.values().stream().mapToDouble(Double::doubleValue).toArray();
         slots.forEach(slot -> this.slots.put(slot.slot(), slot));
@@ -42,7 +45,17 @@ final class Log5Bracket {
      * @throws IllegalArgumentException when the slots do not form one tree over the seeds
      */
     static Map<String, Map<String, Double>> chances(Map<String, Double> ratings, List<Bracket.Slot> slots) {
-        Log5Bracket bracket = new Log5Bracket(ratings, slots);
+        return chances(ratings, slots, Map.of());
+    }
+
+    /**
+     * The same with some games decided ({@code results}: slot → seed of the winner, every game on a winner's way
+     * decided too, as {@link io.tipoff.model.BracketResults#decided} gives them): a decided game's winner wins it with
+     * chance 1, the others with 0.
+     */
+    static Map<String, Map<String, Double>> chances(Map<String, Double> ratings, List<Bracket.Slot> slots,
+                                                    Map<String, String> results) {
+        Log5Bracket bracket = new Log5Bracket(ratings, slots, results);
         Set<String> named = new HashSet<>();
         slots.forEach(slot -> {
             named.add(slot.strongSeed());
@@ -85,7 +98,13 @@ final class Log5Bracket {
         List<Integer> members = new ArrayList<>(strong.members());
         members.addAll(weak.members());
         String round = TournamentResult.round(depth);
+        String winner = results.get(name);
         for (int team : members) {
+            if (winner != null) {
+                wins[team] = seeds.get(team).equals(winner) ? 1 : 0;
+                chances.get(seeds.get(team)).put(round, wins[team]);
+                continue;
+            }
             Side other = strong.members().contains(team) ? weak : strong;
             double beatsOther = 0;
             for (int opponent : other.members()) {

@@ -6,6 +6,7 @@ import static io.tipoff.api.cli.Backtest.line;
 import io.tipoff.api.cli.TournamentScore.Group;
 import io.tipoff.api.cli.TournamentScore.Scores;
 import io.tipoff.api.cli.TournamentScore.TeamRound;
+import io.tipoff.model.BracketResults;
 import io.tipoff.ratings.SeasonGamesCsv;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ final class TournamentBacktest {
     static final String USAGE = """
             Usage: bin/tipoff backtest --tournaments --data DIR [--ratings games|teams|season] [--as-of-day 132]
                                        [--anchors DIR] [--out FILE] [--seasons 2013-2019] [--simulations 10000]
-                                       [--seed 1] [--json] [--timeout 1800]
+                                       [--seed 1] [--json] [--timeout 1800] [--live]
               --data DIR        tourney_seeds_*.csv, tourney_slots_*.csv and the ratings' files, as in the shared
                                 NCAA data; with games or teams, tourney_games_*.csv says how far each team went
               --ratings R       games (season_games_*.csv as of --as-of-day; the default when DIR has them), teams
@@ -52,6 +53,8 @@ final class TournamentBacktest {
               --simulations N   tournaments simulated per season (default 10000)
               --seed N          the seed of every job: the same seed gives the same numbers (default 1)
               --json            print one JSON object instead of the report
+              --live            forecast each bracket after each round (the results before it given), scored
+                                on the team-rounds still open, beside log5 under the same results
               --timeout S       give up after S seconds (default 1800)
               --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)""";
 
@@ -61,7 +64,8 @@ final class TournamentBacktest {
 
     /** The command line, checked. */
     record Options(String url, Path data, Set<Integer> seasons, long simulations, long seed, boolean json,
-                   Duration timeout, BacktestData.Ratings ratings, int asOfDay, Path anchors, Path out) {
+                   Duration timeout, BacktestData.Ratings ratings, int asOfDay, Path anchors, Path out,
+                   boolean live) {
 
         static Options parse(String[] args) {
             String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
@@ -75,10 +79,15 @@ final class TournamentBacktest {
             int asOfDay = Backtest.SELECTION_SUNDAY;
             Path anchors = null;
             Path out = null;
+            boolean live = false;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--json")) {
                     json = true;
+                    continue;
+                }
+                if (option.equals("--live")) {
+                    live = true;
                     continue;
                 }
                 if (i + 1 == args.length) {
@@ -105,8 +114,12 @@ final class TournamentBacktest {
             if (data == null) {
                 throw new IllegalArgumentException("--data DIR is required");
             }
+            if (live && (anchors != null || out != null)) {
+                throw new IllegalArgumentException("--live scores forecasts made during the tournament: without "
+                        + (anchors != null ? "--anchors" : "--out"));
+            }
             return new Options(url, data, seasons, simulations, seed, json, Duration.ofSeconds(timeoutSeconds),
-                    ratings, asOfDay, anchors, out);
+                    ratings, asOfDay, anchors, out, live);
         }
     }
 
@@ -182,6 +195,10 @@ final class TournamentBacktest {
             }
         }
 
+        if (options.live()) {
+            live(out, data, ratings, seasons);
+            return;
+        }
         // Every season's job is submitted before any is awaited: the workers play them back to back.
         long deadline = System.nanoTime() + options.timeout().toNanos();
         Map<Integer, String> jobs = new LinkedHashMap<>();
@@ -239,6 +256,88 @@ final class TournamentBacktest {
             }
             out.print(text);
         }
+    }
+
+    /**
+     * {@code --live}: every season's bracket after each round, with the results of the rounds before it given (the
+     * same ratings as before the tournament: its own games are not in them), scored on the team-rounds still open,
+     * beside log5 under the same results.
+     */
+    private void live(PrintStream out, TournamentData data, BacktestData.Ratings ratings, Set<Integer> seasons)
+            throws IOException, InterruptedException {
+        List<BacktestData.Matchup> games = BacktestData.read(options.data(), seasons, ratings).games();
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        List<Map.Entry<LiveBacktest.Stage, String>> jobs = new ArrayList<>();
+        for (TournamentData.Season season : data.seasons()) {
+            List<BracketResults.Game> played = games.stream().filter(g -> g.season() == season.season())
+                    .map(TournamentBacktest::game).toList();
+            for (LiveBacktest.Stage stage : LiveBacktest.stages(season, played)) {
+                ObjectNode job = ratings == BacktestData.Ratings.SEASON ? job(season.season())
+                        : job(season, ratings == BacktestData.Ratings.GAMES ? options.asOfDay() : null);
+                ObjectNode results = ((ObjectNode) job.get("tournament")).putObject("results");
+                stage.results().forEach(results::put);
+                jobs.add(Map.entry(stage, api.submit(job, "season " + season.season() + " after "
+                        + stage.played())));
+            }
+        }
+        List<LiveBacktest.Scored> scored = new ArrayList<>();
+        for (Map.Entry<LiveBacktest.Stage, String> job : jobs) {
+            LiveBacktest.Stage stage = job.getKey();
+            TournamentData.Season season = data.seasons().stream().filter(s -> s.season() == stage.season())
+                    .findFirst().orElseThrow();
+            JsonNode result = api.result(job.getValue(), "the " + stage.season() + " tournament after "
+                    + stage.played(), deadline);
+            err.printf(Locale.ROOT, "Season %d after %s: %,d tournaments simulated (job %s)%n", stage.season(),
+                    stage.played(), result.path("simulations").asLong(), job.getValue());
+            List<TeamRound> all = teamRounds(season, result,
+                    Log5Bracket.chances(season.ratings(), season.slots(), stage.results()));
+            LiveBacktest.open(stage, season.slots(), all).forEach(r -> scored.add(new LiveBacktest.Scored(stage, r)));
+        }
+        TournamentScore score = TournamentScore.of(scored.stream().map(LiveBacktest.Scored::teamRound).toList(),
+                options.simulations());
+        List<Group> byStage = LiveBacktest.byStage(scored, options.simulations());
+        String source = Backtest.source(ratings, options.asOfDay());
+        if (options.json()) {
+            ObjectNode json = json(score, seasons, options.simulations(), options.seed());
+            json.put("live", true);
+            json.put("ratings", ratings.name().toLowerCase(Locale.ROOT));
+            json.put("ratingsSource", source);
+            json.set("byStage", json(byStage, "afterRound"));
+            out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            return;
+        }
+        if (ratings == BacktestData.Ratings.SEASON) {
+            out.println(Backtest.SEASON_WARNING);
+            out.println();
+        }
+        StringBuilder text = new StringBuilder();
+        line(text, "Live tournament backtest: %d NCAA tournament%s of %s, forecast after each round, %,d simulated "
+                + "brackets each (seed %d)", score.seasons(), score.seasons() == 1 ? "" : "s",
+                BacktestData.seasonsText(seasons), options.simulations(), options.seed());
+        line(text, "%,d open team-rounds (a game not yet played, of a team still in), each scored once per round "
+                + "after which it was open%n", score.teamRounds());
+        String row = "%-16s %8s %14s";
+        line(text, row, "", "Tipoff", "log5 BARTHAG");
+        line(text, row, "log loss", fixed(score.tipoff().logLoss(), 4), fixed(score.log5().logLoss(), 4));
+        line(text, row, "Brier score", fixed(score.tipoff().brier(), 4), fixed(score.log5().brier(), 4));
+        line(text, "%nBy the round just played (its results and those before it given, the rest simulated; FF the "
+                + "First Four, R64 the round of 64, …)");
+        table(text, "after", byStage);
+        line(text, "%nBy round forecast");
+        table(text, "round", score.byRound());
+        line(text, "%nBy season");
+        table(text, "season", score.bySeason());
+        line(text, "%nRatings: %s; results: tourney_games, the rounds before each forecast only", source);
+        out.print(text);
+    }
+
+    /** A game as the results of a bracket take it. */
+    private static BracketResults.Game game(BacktestData.Matchup m) {
+        int winner = m.outcome().teamAWon() ? m.teamA() : m.teamB();
+        int loser = m.outcome().teamAWon() ? m.teamB() : m.teamA();
+        int margin = Math.abs(m.outcome().margin());
+        return new BracketResults.Game(m.season(), m.dayNum(), winner, (m.outcome().totalPoints() + margin) / 2,
+                loser, (m.outcome().totalPoints() - margin) / 2, m.outcome().overtime() ? 1 : 0);
     }
 
     /** A bracket given inline, each team by reference to its season: rated from its games as of a day, if given. */
@@ -325,7 +424,12 @@ final class TournamentBacktest {
      * @throws IllegalStateException when the result is not of the season's bracket
      */
     static List<TeamRound> teamRounds(TournamentData.Season season, JsonNode result) {
-        Map<String, Map<String, Double>> log5 = Log5Bracket.chances(season.ratings(), season.slots());
+        return teamRounds(season, result, Log5Bracket.chances(season.ratings(), season.slots()));
+    }
+
+    /** The same, beside the given log5 chances (those of the bracket with the same games decided). */
+    static List<TeamRound> teamRounds(TournamentData.Season season, JsonNode result,
+                                      Map<String, Map<String, Double>> log5) {
         List<TeamRound> teamRounds = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (JsonNode team : result.path("teams")) {

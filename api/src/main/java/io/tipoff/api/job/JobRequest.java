@@ -3,6 +3,7 @@ package io.tipoff.api.job;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;
+import io.tipoff.model.GameState;
 import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobType;
 import io.tipoff.model.OffenseProfile;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code POST /api/v1/jobs}. Limits that depend on configuration (the most simulations, the most chunks)
@@ -54,16 +56,47 @@ record JobRequest(@NotNull(message = "is required") JobType type,
     /**
      * A tournament: an imported season's bracket ({@code season}), or a bracket given inline ({@code teams} and
      * {@code slots}, in the shape of Kaggle's seeds and slots), each team inline or by reference. The bracket's shape is
-     * checked by {@link io.tipoff.model.Bracket}.
+     * checked by {@link io.tipoff.model.Bracket}. What is known of it: {@code results} (slot → seed of its winner),
+     * {@code resultsThroughDay} (the season's imported results up to that day) and {@code inProgress} (slot → the
+     * state of a game being played), checked by {@link io.tipoff.model.BracketResults}.
      */
     record TournamentRequest(Integer season,
                              @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
                              List<@NotNull(message = "is required") @Valid SeededRequest> teams,
                              @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
-                             List<@NotNull(message = "is required") @Valid SlotRequest> slots) {
+                             List<@NotNull(message = "is required") @Valid SlotRequest> slots,
+                             @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
+                             Map<String, String> results,
+                             @Min(value = 0, message = "must be at least 0")
+                             @Max(value = SeasonGamesCsv.MAX_DAY, message = "must be at most " + SeasonGamesCsv.MAX_DAY)
+                             Integer resultsThroughDay,
+                             @Size(max = MAX_BRACKET_TEAMS, message = "holds at most " + MAX_BRACKET_TEAMS)
+                             Map<String, GameStateRequest> inProgress) {
 
         /** {@link Bracket#MAX_TEAMS}, checked here before any team is resolved. */
         static final int MAX_BRACKET_TEAMS = Bracket.MAX_TEAMS;
+    }
+
+    /**
+     * A game in progress ({@link GameState}): checked by {@link #toState}, which names the field at fault under the
+     * given path ({@code matchup.state}, {@code tournament.inProgress.R2W1}).
+     */
+    record GameStateRequest(Integer period, Integer secondsLeft, Integer teamAPoints, Integer teamBPoints,
+                            GameState.Ball possession) {
+
+        GameState toState(String path) {
+            String[] names = {"period", "secondsLeft", "teamAPoints", "teamBPoints"};
+            Integer[] values = {period, secondsLeft, teamAPoints, teamBPoints};
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] == null) {
+                    throw new InvalidFieldException(path + "." + names[i], "is required");
+                }
+            }
+            GameState.problem(period, secondsLeft, teamAPoints, teamBPoints).ifPresent(p -> {
+                throw new InvalidFieldException(path + "." + p.field(), p.message());
+            });
+            return new GameState(period, secondsLeft, teamAPoints, teamBPoints, possession);
+        }
     }
 
     record SeededRequest(@NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String seed,
@@ -75,8 +108,10 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                        @NotBlank(message = "is required") @PlainText(max = Text.MAX_LABEL) String weakSeed) {
     }
 
+    /** @param state optional: a game in progress, played from there to its end */
     record MatchupRequest(@NotNull(message = "is required") @Valid TeamRequest teamA,
-                          @NotNull(message = "is required") @Valid TeamRequest teamB, Venue venue) {
+                          @NotNull(message = "is required") @Valid TeamRequest teamB, Venue venue,
+                          GameStateRequest state) {
     }
 
     /**

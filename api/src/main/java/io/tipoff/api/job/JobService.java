@@ -2,6 +2,7 @@ package io.tipoff.api.job;
 
 import io.tipoff.api.bracket.BracketCatalog;
 import io.tipoff.api.dispatch.Dispatcher;
+import io.tipoff.api.live.TournamentResults;
 import io.tipoff.api.config.ApiProperties;
 import io.tipoff.api.job.JobRequest.MatchupRequest;
 import io.tipoff.api.job.JobRequest.SeededRequest;
@@ -13,6 +14,8 @@ import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketException;
+import io.tipoff.model.BracketResults;
+import io.tipoff.model.GameState;
 import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
@@ -21,11 +24,15 @@ import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.TeamSeason;
+import io.tipoff.model.Text;
 import io.tipoff.model.Tournament;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +63,14 @@ class JobService {
     private final ApiProperties properties;
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
+    private final TournamentResults tournamentResults;
     private final SecureRandom seeds = new SecureRandom();
 
     JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
-               ApiProperties properties, TeamCatalog teams, BracketCatalog brackets) {
+               ApiProperties properties, TeamCatalog teams, BracketCatalog brackets,
+               TournamentResults tournamentResults) {
         this.brackets = brackets;
+        this.tournamentResults = tournamentResults;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -209,7 +219,8 @@ class JobService {
             settings = settings.withLeague(teams.league(a.source() != null ? a.source() : b.source()));
             sources = new JobSpec.Sources(a.source(), b.source());
         }
-        return new JobSpec(request.type(), new Matchup(a.profile(), b.profile(), matchup.venue()),
+        GameState state = matchup.state() == null ? null : matchup.state().toState("matchup.state");
+        return new JobSpec(request.type(), new Matchup(a.profile(), b.profile(), matchup.venue(), state),
                 settings, sources);
     }
 
@@ -227,7 +238,9 @@ class JobService {
             int season = request.season();
             Bracket bracket = brackets.bracket(season).orElseThrow(() -> new InvalidFieldException(
                     "tournament.season", "has no imported bracket (or a seeded team is no longer imported)"));
-            return JobSpec.ofTournament(new Tournament(season, bracket),
+            Map<String, Integer> teamIds = new HashMap<>();
+            brackets.seeds(season).forEach(s -> teamId(s.teamKey()).ifPresent(id -> teamIds.put(s.seed(), id)));
+            return JobSpec.ofTournament(known(request, season, bracket, teamIds),
                     settings.withLeague(teams.league(season).orElseThrow()));
         }
         if (request.teams() == null || request.slots() == null) {
@@ -235,26 +248,111 @@ class JobService {
                     "is required with an inline bracket");
         }
         List<Bracket.Seeded> seeded = new ArrayList<>();
+        Map<String, Integer> teamIds = new HashMap<>();
         JobSpec.Source leagueSeason = null;
         for (int i = 0; i < request.teams().size(); i++) {
             SeededRequest entry = request.teams().get(i);
             ResolvedTeam team = resolve("tournament.teams[" + i + "].team", entry.team());
             seeded.add(new Bracket.Seeded(entry.seed(), team.profile()));
+            if (team.source() != null && team.source().teamId() != null) {
+                teamIds.put(entry.seed(), team.source().teamId());
+            }
             if (leagueSeason == null && team.source() != null) {
                 leagueSeason = team.source();
             }
         }
         List<Bracket.Slot> slots = request.slots().stream()
                 .map(s -> new Bracket.Slot(s.slot(), s.strongSeed(), s.weakSeed())).toList();
+        Bracket bracket;
         try {
-            Bracket bracket = new Bracket(seeded, slots);
-            return JobSpec.ofTournament(new Tournament(null, bracket), leagueSeason == null ? settings
-                    : settings.withLeague(teams.league(leagueSeason)));
+            bracket = new Bracket(seeded, slots);
         } catch (BracketException e) {
             boolean isSlot = slots.stream().anyMatch(s -> s.slot().equals(e.where()));
             throw isSlot ? new InvalidFieldException("tournament.slots", e.reason(), e.where())
                     : new InvalidFieldException("tournament.teams", e.getMessage());
         }
+        return JobSpec.ofTournament(known(request, leagueSeason == null ? null : leagueSeason.season(), bracket,
+                teamIds), leagueSeason == null ? settings : settings.withLeague(teams.league(leagueSeason)));
+    }
+
+    private static Optional<Integer> teamId(String teamKey) {
+        try {
+            return Optional.of(Integer.parseInt(teamKey));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The bracket with what is known of it: the results given and those imported up to {@code resultsThroughDay}
+     * (which must agree), checked with the games in progress ({@link BracketResults}); a result that cannot be is a
+     * 400 naming {@code tournament.results.<slot>}, a game that cannot be in progress
+     * {@code tournament.inProgress.<slot>}.
+     *
+     * @param season  the season whose imported results {@code resultsThroughDay} reads; null when no team is imported
+     * @param teamIds the team id of each seed that has one, to find the imported games in the bracket
+     */
+    private Tournament known(TournamentRequest request, Integer season, Bracket bracket,
+                             Map<String, Integer> teamIds) {
+        Map<String, String> results = new TreeMap<>();
+        if (request.resultsThroughDay() != null) {
+            String field = "tournament.resultsThroughDay";
+            if (season == null || teamIds.size() != bracket.teams().size()) {
+                throw new InvalidFieldException(field, "needs a bracket whose every team is imported with its id, "
+                        + "to find the season's imported results in it");
+            }
+            if (!tournamentResults.hasSeason(season)) {
+                throw new InvalidFieldException(field, "season " + season + " has no imported results (POST "
+                        + "/api/v1/seasons/" + season + "/results)");
+            }
+            try {
+                results.putAll(BracketResults.fromGames(bracket.slots(), teamIds,
+                        tournamentResults.games(season, request.resultsThroughDay())));
+            } catch (BracketException e) {
+                throw new InvalidFieldException(field, "the imported results of season " + season + " do not fit "
+                        + "this bracket: " + e.getMessage());
+            }
+        }
+        Map<String, String> given = request.results() == null ? Map.of() : request.results();
+        for (Map.Entry<String, String> result : new TreeMap<>(given).entrySet()) {
+            String field = "tournament.results." + Text.excerpt(result.getKey());
+            Text.problem(result.getKey(), Text.MAX_LABEL).ifPresent(problem -> {
+                throw new InvalidFieldException("tournament.results", "a slot " + problem);
+            });
+            if (result.getValue() == null) {
+                throw new InvalidFieldException(field, "is required: the seed of the slot's winner");
+            }
+            Text.problem(result.getValue(), Text.MAX_LABEL).ifPresent(problem -> {
+                throw new InvalidFieldException(field, problem);
+            });
+            String imported = results.putIfAbsent(result.getKey(), result.getValue());
+            if (imported != null && !imported.equals(result.getValue())) {
+                throw new InvalidFieldException(field, "says " + result.getValue() + " won, the imported results "
+                        + imported);
+            }
+        }
+        Map<String, GameState> states = new TreeMap<>();
+        if (request.inProgress() != null) {
+            request.inProgress().forEach((slot, state) -> {
+                String field = "tournament.inProgress." + Text.excerpt(slot);
+                if (state == null) {
+                    throw new InvalidFieldException(field, "is required: the game's state");
+                }
+                states.put(slot, state.toState(field));
+            });
+        }
+        Map<String, String> decided;
+        try {
+            decided = BracketResults.decided(bracket, results);
+        } catch (BracketException e) {
+            throw new InvalidFieldException("tournament.results." + Text.excerpt(e.where()), e.reason());
+        }
+        try {
+            BracketResults.checkInProgress(bracket, decided, states.keySet());
+        } catch (BracketException e) {
+            throw new InvalidFieldException("tournament.inProgress." + Text.excerpt(e.where()), e.reason());
+        }
+        return new Tournament(request.season(), bracket, decided, states);
     }
 
     /** A team of the request, with where it was imported from (null for a team given inline). */

@@ -4,6 +4,7 @@ import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.JobPriority;
 import io.tipoff.model.DefenseProfile;
+import io.tipoff.model.GameState;
 import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
@@ -13,6 +14,7 @@ import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,9 +36,11 @@ public record JobView(UUID id, JobType type, JobStatus status, long simulations,
 
     /**
      * A tournament's bracket: the seeded teams (their profiles as the job plays them are in the stored spec) and the
-     * slots; {@code season} is null for a bracket given inline.
+     * slots; {@code season} is null for a bracket given inline. {@code results}: the games decided (slot → seed of the
+     * winner), those the given winners won on their way included; {@code inProgress}: the games played from a state.
      */
-    public record TournamentView(Integer season, List<SeededTeam> teams, List<Bracket.Slot> slots) {
+    public record TournamentView(Integer season, List<SeededTeam> teams, List<Bracket.Slot> slots,
+                                 Map<String, String> results, Map<String, GameState> inProgress) {
 
         static TournamentView of(JobSpec spec) {
             if (spec.tournament() == null) {
@@ -44,14 +48,16 @@ public record JobView(UUID id, JobType type, JobStatus status, long simulations,
             }
             Bracket bracket = spec.tournament().bracket();
             return new TournamentView(spec.tournament().season(), bracket.teams().stream()
-                    .map(t -> new SeededTeam(t.seed(), t.team().name())).toList(), bracket.slots());
+                    .map(t -> new SeededTeam(t.seed(), t.team().name())).toList(), bracket.slots(),
+                    spec.tournament().results(), spec.tournament().inProgress());
         }
     }
 
     public record SeededTeam(String seed, String name) {
     }
 
-    public record MatchupView(TeamView teamA, TeamView teamB, Venue venue) {
+    /** @param state the game in progress it is played from, or null for a whole game */
+    public record MatchupView(TeamView teamA, TeamView teamB, Venue venue, GameState state) {
 
         static MatchupView of(JobSpec spec) {
             if (spec.matchup() == null) {
@@ -60,7 +66,7 @@ public record JobView(UUID id, JobType type, JobStatus status, long simulations,
             JobSpec.Sources sources = spec.sources();
             return new MatchupView(TeamView.of(spec.matchup().teamA(), sources == null ? null : sources.teamA()),
                     TeamView.of(spec.matchup().teamB(), sources == null ? null : sources.teamB()),
-                    spec.matchup().venue());
+                    spec.matchup().venue(), spec.matchup().state());
         }
     }
 

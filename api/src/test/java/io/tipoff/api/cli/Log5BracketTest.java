@@ -12,6 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class Log5BracketTest {
 
+    private static final List<Slot> FOUR_SLOTS = List.of(new Slot("F", "S1", "S2"), new Slot("S1", "A", "B"),
+            new Slot("S2", "C", "D"));
+
+    private static Map<String, Double> fourRatings() {
+        Map<String, Double> ratings = new LinkedHashMap<>();
+        ratings.put("A", 0.8);
+        ratings.put("B", 0.5);
+        ratings.put("C", 0.5);
+        ratings.put("D", 0.2);
+        return ratings;
+    }
+
     /**
      * Four teams, two semifinals and a final. Ratings A 0.8, B 0.5, C 0.5, D 0.2, so that log5 gives
      * <pre>
@@ -29,12 +41,8 @@ class Log5BracketTest {
      */
     @Test
     void aFourTeamBracketHasTheChancesWorkedByHand() {
-        Map<String, Double> ratings = new LinkedHashMap<>();
-        ratings.put("A", 0.8);
-        ratings.put("B", 0.5);
-        ratings.put("C", 0.5);
-        ratings.put("D", 0.2);
-        List<Slot> slots = List.of(new Slot("F", "S1", "S2"), new Slot("S1", "A", "B"), new Slot("S2", "C", "D"));
+        Map<String, Double> ratings = fourRatings();
+        List<Slot> slots = FOUR_SLOTS;
 
         Map<String, Map<String, Double>> chances = Log5Bracket.chances(ratings, slots);
 
@@ -48,6 +56,21 @@ class Log5BracketTest {
         assertThat(chances.get("B").get("CHAMP")).isCloseTo(0.112, offset(1e-12));
         assertThat(chances.get("C").get("CHAMP")).isCloseTo(0.208, offset(1e-12));
         assertThat(chances.get("D").get("CHAMP")).isCloseTo(0.296 / 17, offset(1e-12));
+    }
+
+    /** With the semifinals decided (B and C won), the final is log5 of those two alone: p(B, C) = 0.5. */
+    @Test
+    void decidedGamesAreCertainAndTheRestPlaysFromTheirWinners() {
+        Map<String, Double> ratings = fourRatings();
+        List<Slot> slots = FOUR_SLOTS;
+
+        Map<String, Map<String, Double>> chances = Log5Bracket.chances(ratings, slots, Map.of("S1", "B", "S2", "C"));
+
+        assertThat(chances.get("A")).containsEntry("NCG", 0.0).containsEntry("CHAMP", 0.0);
+        assertThat(chances.get("B")).containsEntry("NCG", 1.0);
+        assertThat(chances.get("B").get("CHAMP")).isCloseTo(0.5, offset(1e-12));
+        assertThat(chances.get("C").get("CHAMP")).isCloseTo(0.5, offset(1e-12));
+        assertThat(chances.get("D").get("CHAMP")).isZero();
     }
 
     /** A play-in, as the First Four: B and C (0.5 each) play for the right to meet A (0.8) in the final. */

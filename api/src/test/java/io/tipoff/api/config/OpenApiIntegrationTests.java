@@ -44,7 +44,9 @@ class OpenApiIntegrationTests {
             Map.entry("GET /api/v1/teams", Set.of("400", "401", "404")),
             Map.entry("GET /api/v1/teams/seasons", Set.of("401")),
             Map.entry("POST /api/v1/seasons/{season}/bracket", Set.of("400", "401", "413", "415")),
-            Map.entry("GET /api/v1/seasons/{season}/bracket", Set.of("400", "401", "404")));
+            Map.entry("GET /api/v1/seasons/{season}/bracket", Set.of("400", "401", "404")),
+            Map.entry("POST /api/v1/seasons/{season}/results", Set.of("400", "401", "413", "415")),
+            Map.entry("GET /api/v1/seasons/{season}/results", Set.of("400", "401")));
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
