@@ -69,10 +69,24 @@ function svg(tag, attributes = {}, ...children) {
  * round, level with the middle of the games that feed it, showing its favourite and how often that team won it.
  */
 function bracket(result, job) {
-    const slots = new Map(job.tournament.slots.map((s) => [s.slot, s]));
     const winners = new Map(result.slots.map((s) => [s.slot, s.winners]));
-    const fed = new Set(job.tournament.slots.flatMap((s) => [s.strongSeed, s.weakSeed]));
-    const final = job.tournament.slots.find((s) => !fed.has(s.slot));
+    const final = winners.get(job.tournament.slots.find((s) => !job.tournament.slots
+        .some((o) => o.strongSeed === s.slot || o.weakSeed === s.slot)).slot)[0];
+    return drawBracket(job.tournament.slots, (name) => {
+        const favourite = winners.get(name)[0];
+        return {seed: favourite.seed, name: favourite.name, value: pct(favourite.probability),
+            title: `${name}: ${winners.get(name).slice(0, 3).map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`};
+    }, `Bracket with the favourite of each game; the title: ${final.name} ${pct(final.probability)}`);
+}
+
+/**
+ * Draws a bracket's games (its slots) as a tree, each game showing what {@code show(slot)} gives: a seed, a name, a
+ * figure on the right, a tooltip and an optional class. Shared by tournaments and pools.
+ */
+export function drawBracket(slotList, show, label) {
+    const slots = new Map(slotList.map((s) => [s.slot, s]));
+    const fed = new Set(slotList.flatMap((s) => [s.strongSeed, s.weakSeed]));
+    const final = slotList.find((s) => !fed.has(s.slot));
     const games = [];
     let rows = 0;
     const place = (name, depth) => {
@@ -92,8 +106,7 @@ function bracket(result, job) {
     const drawing = svg('svg', {
         width: pad * 2 + (deepest + 1) * (width + gapX) - gapX, height: pad * 2 + rows * rowHeight - (rowHeight - height),
         role: 'img', 'aria-labelledby': 'bracket-title', class: 'bracket',
-    }, svg('title', {id: 'bracket-title'}, `Bracket with the favourite of each game; the title: `
-        + `${winners.get(final.slot)[0].name} ${pct(winners.get(final.slot)[0].probability)}`));
+    }, svg('title', {id: 'bracket-title'}, label));
     for (const game of games) {
         for (const feeder of game.feeders.map((f) => byName.get(f))) {
             const [x1, y1, x2, y2] = [x(feeder) + width, y(feeder) + height / 2, x(game), y(game) + height / 2];
@@ -102,15 +115,13 @@ function bracket(result, job) {
         }
     }
     for (const game of games) {
-        const favourite = winners.get(game.name)[0];
-        const name = favourite.name.length > 13 ? `${favourite.name.slice(0, 12)}…` : favourite.name;
-        drawing.append(svg('g', {class: 'game', 'data-slot': game.name},
-            svg('title', {}, `${game.name}: ${winners.get(game.name).slice(0, 3)
-                .map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`),
+        const shown = show(game.name);
+        const name = shown.name.length > 13 ? `${shown.name.slice(0, 12)}…` : shown.name;
+        drawing.append(svg('g', {class: shown.className ? `game ${shown.className}` : 'game', 'data-slot': game.name},
+            svg('title', {}, shown.title),
             svg('rect', {x: x(game), y: y(game), width, height, rx: 4}),
-            svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(favourite.seed)} ${name}`),
-            svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'},
-                pct(favourite.probability))));
+            svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(shown.seed)} ${name}`),
+            svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'}, shown.value)));
     }
     return el('div', {class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Bracket'}, drawing);
 }
