@@ -12,17 +12,20 @@ import java.util.Map;
  * probability {@code s_a / (s_a + s_b)} (one half when both are 0). With imported picks, {@code s} is the share of the
  * public that picked the team to win that round (ESPN's "Who Picked Whom"): exact for the first round, where the two
  * shares add up to one, and the usual approximation after it. Without picks, {@code s} is the model's own chance that
- * the team wins that round, raised to {@link #SHARPNESS}: the public leans to favourites harder than the odds do.
+ * the team wins that round, raised to {@link #SHARPNESS}: picked this way, round after round, the favourites end up
+ * in more brackets than their chances, as they do in the public's.
  * A First Four game is picked with the round of 64's shares (an unlisted team of the pair is never picked).
  */
 public final class PublicField {
 
     /**
-     * The exponent of the rule without picks: opponents pick a team with probability in proportion to its chance,
-     * squared. Chosen so that on 2016–2018 the rule gives the public's favourite champion about the share ESPN's
-     * entrants gave theirs (docs/MODEL.md); a heuristic, not a fit.
+     * The exponent of the rule without picks. Picking every game in proportion to the teams' chances of winning it
+     * already leans to the favourites, since the picks compound round by round (2018: the rule gives Virginia, the
+     * model's favourite at 22.4%, 34.5% of the brackets' titles). Chosen on the three seasons with ESPN's picks
+     * (2016–2018) by the mean absolute difference between the rule's pick shares and ESPN's over every team and round:
+     * 0.8 gave 0.0465, 0.9 0.0439, 1.0 0.0429, 1.1 0.0430, 1.2 0.0439, 1.6 0.0495, 2.0 0.0552 (docs/MODEL.md).
      */
-    public static final double SHARPNESS = 2.0;
+    public static final double SHARPNESS = 1.0;
 
     private final BracketShape shape;
     private final int rounds;
@@ -70,12 +73,61 @@ public final class PublicField {
                 strength[t * rounds + d] = round < shares.size() ? shares.get(round) : 0;
             }
         }
-        return new PublicField(shape, strength);
+        return fitted(shape, strength, targets(shape, strength, main));
+    }
+
+    /** Rounds of fitting: enough for the shares to settle within the picks' own rounding (0.001). */
+    static final int FITTING_ROUNDS = 200;
+
+    /**
+     * The picks' shares of each main-round game, made to add up to one over the teams that can play it (ESPN's are
+     * rounded to 0.001): what the field's brackets must reproduce.
+     */
+    private static double[] targets(BracketShape shape, double[] strength, int main) {
+        int rounds = shape.rounds();
+        boolean[][] under = shape.teamsUnder();
+        double[] targets = new double[strength.length];
+        for (int g = 0; g < shape.games(); g++) {
+            int d = shape.depth()[g];
+            if (d >= main) {
+                continue;
+            }
+            double sum = 0;
+            for (int t = 0; t < shape.teams(); t++) {
+                sum += under[g][t] ? strength[t * rounds + d] : 0;
+            }
+            for (int t = 0; t < shape.teams(); t++) {
+                if (under[g][t] && sum > 0) {
+                    targets[t * rounds + d] = strength[t * rounds + d] / sum;
+                }
+            }
+        }
+        return targets;
     }
 
     /**
-     * The rule without picks: a team's strength in a round is the model's chance that it wins its game of that round,
-     * to the power {@link #SHARPNESS}.
+     * Fits the strengths so that the field's brackets carry each team to each round as often as the public's did:
+     * picking game by game with the raw shares as strengths compounds the favourites (in 2018, 29% of such brackets
+     * would have Villanova champion, against ESPN's 16%). Each round, every team's strength is scaled by its target
+     * share over the share it gets; the First Four keeps its raw strengths.
+     */
+    private static PublicField fitted(BracketShape shape, double[] strength, double[] targets) {
+        double[] fitted = strength.clone();
+        PublicField field = new PublicField(shape, fitted);
+        for (int round = 0; round < FITTING_ROUNDS; round++) {
+            for (int i = 0; i < fitted.length; i++) {
+                if (targets[i] > 0 && field.shares[i] > 0) {
+                    fitted[i] *= targets[i] / field.shares[i];
+                }
+            }
+            field = new PublicField(shape, fitted);
+        }
+        return field;
+    }
+
+    /**
+     * The rule without picks: a team's strength in a round is the model's (the pilot's) chance that it wins its game of
+     * that round, to the power {@link #SHARPNESS}.
      *
      * @param chances {@code chances[t × rounds + depth]}, the model's chance that team t wins its game at that depth
      */

@@ -25,7 +25,7 @@ class PoolModelTest {
     static List<PoolSpec.SeedPicks> publicLovesA2() {
         return List.of(
                 picks("A1", 0.95, 0.40, 0.15), picks("A2", 0.97, 0.90, 0.70), picks("A3", 0.70, 0.05, 0.04),
-                picks("A4", 0.55, 0.30, 0.05), picks("A5", 0.45, 0.20, 0.03), picks("A6", 0.30, 0.05, 0.01),
+                picks("A4", 0.55, 0.30, 0.05), picks("A5", 0.45, 0.25, 0.03), picks("A6", 0.30, 0.05, 0.01),
                 picks("A7", 0.03, 0.00, 0.00), picks("A8a", 0.05, 0.05, 0.02));
     }
 

@@ -33,6 +33,21 @@ class PublicFieldTest {
     }
 
     @Test
+    void theFieldCarriesEachTeamToEachRoundAsOftenAsThePublicPickedIt() {
+        double[] shares = PublicField.withPicks(SHAPE, PoolModelTest.publicLovesA2()).shares();
+        int rounds = SHAPE.rounds();
+        for (PoolSpec.SeedPicks picks : PoolModelTest.publicLovesA2()) {
+            int t = SHAPE.seeds().indexOf(picks.seed());
+            for (int round = 0; round < 3; round++) {
+                assertThat(shares[t * rounds + 2 - round]).as("%s round %d", picks.seed(), round)
+                        .isCloseTo(picks.shares().get(round), offset(5e-4));
+            }
+        }
+        // Raw shares as strengths would compound the favourite: A2 against A1 in the final at 0.70 : 0.15.
+        assertThat(0.9 * 0.70 / (0.70 + 0.15)).isGreaterThan(0.70);
+    }
+
+    @Test
     void drawnBracketsFollowTheExactShares() {
         PublicField field = PublicField.withPicks(SHAPE, PoolModelTest.publicLovesA2());
         GameRandom random = new GameRandom();
