@@ -226,9 +226,9 @@ final class PoolBacktest {
                 options.asOfDay());
         line(text, "Real outcome: tourney_games; each entry placed among %,d public fields drawn on it%n",
                 options.fields());
-        String row = "%-7s %-10s %10s %9s   %6s %11s %8s";
-        line(text, row, "season", "entry", "expected:", "score", "real:", "win pool", "place");
-        line(text, row, "", "", "win pool", "", "score", "", "");
+        String row = "%-7s %-10s %10s %9s   %6s %9s %8s";
+        line(text, row, "", "", "expected", "expected", "real", "real", "real");
+        line(text, row, "season", "entry", "win pool", "score", "score", "win pool", "place");
         for (Scored s : scored) {
             line(text, row, s.season(), s.entry(), percent(s.expectedWin()), fixed(s.expectedScore(), 1),
                     s.real().score(), percent(s.real().winShare()), fixed(s.real().meanPlace(), 1));
