@@ -55,6 +55,9 @@ export function describe(job) {
         return `${job.matchup.teamA.name} vs ${job.matchup.teamB.name}`;
     }
     const t = job.tournament;
+    if (job.type === 'BRACKET_POOL') {
+        return `${t.season} bracket pool`;
+    }
     return t.season ? `${t.season} tournament` : `Tournament of ${t.teams.length} teams`;
 }
 

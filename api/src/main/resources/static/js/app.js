@@ -4,6 +4,7 @@
 import {apiKey, count, del, describe, el, get, pct, post} from './api.js';
 import {setUpForm} from './form.js';
 import {renderMatchup} from './matchup.js';
+import {renderPool} from './pool.js';
 import {renderTournament} from './tournament.js';
 
 const $ = (id) => document.getElementById(id);
@@ -46,7 +47,7 @@ async function show(id) {
 }
 
 function summary(job) {
-    const parts = [`${count(job.simulations)} ${job.type === 'TOURNAMENT' ? 'tournaments' : 'games'}`,
+    const parts = [`${count(job.simulations)} ${job.type === 'MATCHUP' ? 'games' : 'tournaments'}`,
         `seed ${job.seed}`, `${count(job.chunks)} chunk${job.chunks === 1 ? '' : 's'}`];
     if (job.matchup && job.matchup.venue !== 'NEUTRAL') {
         parts.push(job.matchup.venue === 'TEAM_A_HOME' ? `${job.matchup.teamA.name} at home`
@@ -154,7 +155,9 @@ async function showResult(job) {
         return;
     }
     const target = $('result');
-    if (job.type === 'TOURNAMENT') {
+    if (job.type === 'BRACKET_POOL') {
+        renderPool(target, result, job);
+    } else if (job.type === 'TOURNAMENT') {
         renderTournament(target, result, job, submit);
     } else {
         renderMatchup(target, result, job);

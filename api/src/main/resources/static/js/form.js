@@ -16,7 +16,7 @@ const EXAMPLE_PROFILES = [
             offensiveReboundRate: 0.287, freeThrowRate: 0.366}},
 ];
 
-const DEFAULT_SIMULATIONS = {MATCHUP: 100000, TOURNAMENT: 10000};
+const DEFAULT_SIMULATIONS = {MATCHUP: 100000, TOURNAMENT: 10000, BRACKET_POOL: 20000};
 
 const $ = (id) => document.getElementById(id);
 
@@ -63,6 +63,7 @@ export async function setUpForm(submit) {
 function typeChanged(type) {
     $('matchup-fields').hidden = type !== 'MATCHUP';
     $('tournament-fields').hidden = type !== 'TOURNAMENT';
+    $('pool-fields').hidden = type !== 'BRACKET_POOL';
     $('simulations').value = DEFAULT_SIMULATIONS[type];
 }
 
@@ -78,6 +79,7 @@ async function loadSeasons() {
         .map((s) => el('option', {value: s.season}, `${s.season} (${count(s.teams)} teams)`));
     $('team-season').replaceChildren(...options());
     $('bracket-season').replaceChildren(...options());
+    $('pool-season').replaceChildren(...options());
     if (seasons.length === 0) {
         $('no-teams').hidden = false;
         document.querySelector('input[name=source][value=season]').disabled = true;
@@ -165,6 +167,10 @@ function build() {
         request.tournament = {season: Number($('bracket-season').value)};
         return request;
     }
+    if (type === 'BRACKET_POOL') {
+        request.pool = pool();
+        return request;
+    }
     const inline = document.querySelector('input[name=source]:checked').value === 'inline';
     request.matchup = inline
         ? {teamA: profile('profile-a', 'Team A profile'), teamB: profile('profile-b', 'Team B profile')}
@@ -200,6 +206,24 @@ function state() {
         state.possession = $('live-ball').value;
     }
     return state;
+}
+
+/** The pool: its season, entrants, scoring (six numbers) and, optionally, the day of the ratings. */
+function pool() {
+    if (!$('pool-season').value) {
+        throw new FieldError('pool-season', 'Choose a season with an imported bracket.');
+    }
+    const entrants = wholeNumber('pool-entrants', 'Entrants', true);
+    const scoring = $('pool-scoring').value.split(/[\s,]+/).filter((s) => s !== '').map(Number);
+    if (scoring.some((points) => !Number.isSafeInteger(points) || points < 0)) {
+        throw new FieldError('pool-scoring', 'Scoring must be whole numbers of points, none negative.');
+    }
+    const request = {season: Number($('pool-season').value), entrants, scoring};
+    const day = $('pool-day').value.trim();
+    if (day !== '') {
+        request.asOfDay = Number(day);
+    }
+    return request;
 }
 
 /** Shows what is wrong: the message, each field the api named, and marks a field of this form as invalid. */

@@ -69,10 +69,28 @@ function svg(tag, attributes = {}, ...children) {
  * round, level with the middle of the games that feed it, showing its favourite and how often that team won it.
  */
 function bracket(result, job, choose) {
-    const slots = new Map(job.tournament.slots.map((s) => [s.slot, s]));
     const winners = new Map(result.slots.map((s) => [s.slot, s.winners]));
-    const fed = new Set(job.tournament.slots.flatMap((s) => [s.strongSeed, s.weakSeed]));
-    const final = job.tournament.slots.find((s) => !fed.has(s.slot));
+    const final = winners.get(job.tournament.slots.find((s) => !job.tournament.slots
+        .some((o) => o.strongSeed === s.slot || o.weakSeed === s.slot)).slot)[0];
+    const decided = job.tournament.results || {};
+    return drawBracket(job.tournament.slots, (name) => {
+        const favourite = winners.get(name)[0];
+        return {seed: favourite.seed, name: favourite.name,
+            value: decided[name] ? 'won' : pct(favourite.probability), className: decided[name] ? 'decided' : '',
+            title: `${name}: ${winners.get(name).slice(0, 3).map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`
+                + (decided[name] ? ' (decided)' : '. Choose to fix its winner.')};
+    }, `Bracket with the favourite of each game; the title: ${final.name} ${pct(final.probability)}`, choose);
+}
+
+/**
+ * Draws a bracket's games (its slots) as a tree, each game showing what {@code show(slot)} gives: a seed, a name, a
+ * figure on the right, a tooltip and an optional class. Shared by tournaments and pools. With {@code choose}, each game
+ * is a button that calls it with the game's slot.
+ */
+export function drawBracket(slotList, show, label, choose) {
+    const slots = new Map(slotList.map((s) => [s.slot, s]));
+    const fed = new Set(slotList.flatMap((s) => [s.strongSeed, s.weakSeed]));
+    const final = slotList.find((s) => !fed.has(s.slot));
     const games = [];
     let rows = 0;
     const place = (name, depth) => {
@@ -92,8 +110,7 @@ function bracket(result, job, choose) {
     const drawing = svg('svg', {
         width: pad * 2 + (deepest + 1) * (width + gapX) - gapX, height: pad * 2 + rows * rowHeight - (rowHeight - height),
         role: 'img', 'aria-labelledby': 'bracket-title', class: 'bracket',
-    }, svg('title', {id: 'bracket-title'}, `Bracket with the favourite of each game; the title: `
-        + `${winners.get(final.slot)[0].name} ${pct(winners.get(final.slot)[0].probability)}`));
+    }, svg('title', {id: 'bracket-title'}, label));
     for (const game of games) {
         for (const feeder of game.feeders.map((f) => byName.get(f))) {
             const [x1, y1, x2, y2] = [x(feeder) + width, y(feeder) + height / 2, x(game), y(game) + height / 2];
@@ -101,27 +118,24 @@ function bracket(result, job, choose) {
             drawing.append(svg('path', {d: `M${x1} ${y1}H${mid}V${y2}H${x2}`, class: 'link'}));
         }
     }
-    const decided = job.tournament.results || {};
     for (const game of games) {
-        const favourite = winners.get(game.name)[0];
-        const name = favourite.name.length > 13 ? `${favourite.name.slice(0, 12)}…` : favourite.name;
-        const label = `${game.name}: ${winners.get(game.name).slice(0, 3)
-            .map((w) => `${w.name} ${pct(w.probability)}`).join(', ')}`
-            + (decided[game.name] ? ' (decided)' : '. Choose to fix its winner.');
-        const node = svg('g', {class: decided[game.name] ? 'game decided' : 'game', 'data-slot': game.name,
-            tabindex: 0, role: 'button', 'aria-label': label},
-            svg('title', {}, label),
+        const shown = show(game.name);
+        const name = shown.name.length > 13 ? `${shown.name.slice(0, 12)}…` : shown.name;
+        const node = svg('g', {class: shown.className ? `game ${shown.className}` : 'game', 'data-slot': game.name,
+            ...(choose ? {tabindex: 0, role: 'button', 'aria-label': shown.title} : {})},
+            svg('title', {}, shown.title),
             svg('rect', {x: x(game), y: y(game), width, height, rx: 4}),
-            svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(favourite.seed)} ${name}`),
-            svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'},
-                decided[game.name] ? 'won' : pct(favourite.probability)));
-        node.addEventListener('click', () => choose(game.name));
-        node.addEventListener('keydown', (event) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                choose(game.name);
-            }
-        });
+            svg('text', {x: x(game) + 5, y: y(game) + 15}, `${seedNumber(shown.seed)} ${name}`),
+            svg('text', {x: x(game) + width - 5, y: y(game) + 15, 'text-anchor': 'end', class: 'p'}, shown.value));
+        if (choose) {
+            node.addEventListener('click', () => choose(game.name));
+            node.addEventListener('keydown', (event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    choose(game.name);
+                }
+            });
+        }
         drawing.append(node);
     }
     return el('div', {class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Bracket'}, drawing);

@@ -52,4 +52,15 @@ public final class TeamData {
         }
         return Optional.empty();
     }
+
+    /** A file of the shared anchors ({@code ../shared/data/anchors/espn_whopickedwhom_men_2018.csv}, …), found alike. */
+    public static Optional<Path> sharedAnchorsFile(String name) {
+        Path file = Path.of("shared", "data", "anchors", name);
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(file))) {
+                return Optional.of(dir.resolve(file));
+            }
+        }
+        return Optional.empty();
+    }
 }

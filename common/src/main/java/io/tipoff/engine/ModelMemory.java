@@ -2,7 +2,6 @@ package io.tipoff.engine;
 
 import io.tipoff.model.Bracket;
 import io.tipoff.model.JobSpec;
-import io.tipoff.model.JobType;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public final class ModelMemory {
 
     /** The most team pairs the job's model can hold. */
     public static long pairs(JobSpec spec) {
-        return spec.type() == JobType.TOURNAMENT ? pairsThatCanMeet(spec.tournament().bracket()) : 1;
+        return spec.tournament() != null ? pairsThatCanMeet(spec.tournament().bracket()) : 1;
     }
 
     /** Σ over slots of the teams that can reach one side times those that can reach the other. */

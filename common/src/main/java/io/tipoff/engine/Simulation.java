@@ -1,6 +1,7 @@
 package io.tipoff.engine;
 
 import io.tipoff.model.JobSpec;
+import io.tipoff.pool.PoolModel;
 import java.util.List;
 
 /**
@@ -47,6 +48,7 @@ public interface Simulation<A> {
         return switch (spec.type()) {
             case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
             case TOURNAMENT -> TournamentModel.of(spec.tournament(), spec.settings());
+            case BRACKET_POOL -> PoolModel.of(spec.tournament().bracket(), spec.pool(), spec.settings());
         };
     }
 }

@@ -2,6 +2,7 @@ package io.tipoff.engine;
 
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketResults;
+import io.tipoff.model.BracketShape;
 import io.tipoff.model.GameState;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
@@ -35,6 +36,7 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
     final int[] strongSide;
     final int[] weakSide;
     final int rounds;
+    private final BracketShape shape;
     private final List<TeamProfile> profiles;
     private final SimulationSettings settings;
     private final AtomicReferenceArray<MatchupModel> pairs;
@@ -46,45 +48,31 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
     private TournamentModel(Bracket bracket, SimulationSettings settings, Map<String, String> results,
                             Map<String, GameState> states) {
         this.settings = settings;
-        Map<String, Integer> teamIndex = new HashMap<>();
-        List<String> seedList = new ArrayList<>();
-        List<String> nameList = new ArrayList<>();
         List<TeamProfile> profileList = new ArrayList<>();
+        List<String> nameList = new ArrayList<>();
         for (Bracket.Seeded entry : bracket.teams()) {
-            teamIndex.put(entry.seed(), seedList.size());
-            seedList.add(entry.seed());
             nameList.add(entry.team().name());
             profileList.add(entry.team());
         }
-        Map<String, Bracket.Slot> byName = new HashMap<>();
-        bracket.slots().forEach(s -> byName.put(s.slot(), s));
-        // Depth-first from the final, children before parents: a valid playing order.
-        List<Bracket.Slot> order = new ArrayList<>();
-        Map<String, Integer> depthOf = new HashMap<>();
-        visit(bracket.root(), 0, byName, order, depthOf);
-        Map<String, Integer> gameIndex = new HashMap<>();
-        int games = order.size();
-        this.slots = new ArrayList<>(games);
-        this.depth = new int[games];
-        this.strongSide = new int[games];
-        this.weakSide = new int[games];
-        int deepest = 0;
-        for (int g = 0; g < games; g++) {
-            Bracket.Slot slot = order.get(g);
-            gameIndex.put(slot.slot(), g);
-            slots.add(slot.slot());
-            depth[g] = depthOf.get(slot.slot());
-            deepest = Math.max(deepest, depth[g]);
-            strongSide[g] = side(slot.strongSeed(), teamIndex, gameIndex);
-            weakSide[g] = side(slot.weakSeed(), teamIndex, gameIndex);
-        }
-        this.rounds = deepest + 1;
-        this.seeds = List.copyOf(seedList);
+        this.shape = BracketShape.of(bracket);
+        this.seeds = shape.seeds();
+        this.slots = shape.slots();
+        this.depth = shape.depth();
+        this.strongSide = shape.strong();
+        this.weakSide = shape.weak();
+        this.rounds = shape.rounds();
         this.names = List.copyOf(nameList);
         this.profiles = List.copyOf(profileList);
         this.pairs = new AtomicReferenceArray<>(profiles.size() * profiles.size());
         Map<String, String> known = BracketResults.decided(bracket, results);
         BracketResults.checkInProgress(bracket, known, states.keySet());
+        Map<String, Integer> teamIndex = new HashMap<>();
+        for (int t = 0; t < seeds.size(); t++) {
+            teamIndex.put(seeds.get(t), t);
+        }
+        Map<String, Bracket.Slot> byName = new HashMap<>();
+        bracket.slots().forEach(slot -> byName.put(slot.slot(), slot));
+        int games = slots.size();
         this.decided = new int[games];
         this.inProgress = new MatchupModel[games];
         for (int g = 0; g < games; g++) {
@@ -92,8 +80,9 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
             decided[g] = winner == null ? -1 : teamIndex.get(winner);
             GameState state = states.get(slots.get(g));
             if (state != null) {
-                int a = teamIndex.get(BracketResults.team(order.get(g).strongSeed(), teamIndex, known));
-                int b = teamIndex.get(BracketResults.team(order.get(g).weakSeed(), teamIndex, known));
+                Bracket.Slot slot = byName.get(slots.get(g));
+                int a = teamIndex.get(BracketResults.team(slot.strongSeed(), teamIndex, known));
+                int b = teamIndex.get(BracketResults.team(slot.weakSeed(), teamIndex, known));
                 inProgress[g] = MatchupModel.of(new Matchup(profiles.get(a), profiles.get(b), Venue.NEUTRAL, state),
                         settings);
             }
@@ -110,21 +99,9 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
         return new TournamentModel(tournament.bracket(), settings, tournament.results(), tournament.inProgress());
     }
 
-    private static void visit(Bracket.Slot slot, int depth, Map<String, Bracket.Slot> byName,
-                              List<Bracket.Slot> order, Map<String, Integer> depthOf) {
-        for (String side : new String[] {slot.strongSeed(), slot.weakSeed()}) {
-            Bracket.Slot child = byName.get(side);
-            if (child != null) {
-                visit(child, depth + 1, byName, order, depthOf);
-            }
-        }
-        depthOf.put(slot.slot(), depth);
-        order.add(slot);
-    }
-
-    private static int side(String name, Map<String, Integer> teamIndex, Map<String, Integer> gameIndex) {
-        Integer team = teamIndex.get(name);
-        return team != null ? team : ~gameIndex.get(name);
+    /** The bracket's games in playing order (the order of {@link #play}'s winners). */
+    public BracketShape shape() {
+        return shape;
     }
 
     public int teams() {
@@ -150,10 +127,24 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
     /** Plays tournaments {@code first … first + count − 1} of the job seeded with {@code seed}. */
     @Override
     public TournamentAggregate simulate(long seed, long first, long count) {
-        int teams = teams();
+        TournamentAggregate.Builder aggregate = new TournamentAggregate.Builder(teams(), games(), rounds);
+        play(seed, first, count, (tournament, winners) -> aggregate.add(winners, depth));
+        return aggregate.build();
+    }
+
+    /** What is done with each tournament played: its index and the winner (team index) of each game, playing order. */
+    public interface Outcome {
+        /** {@code winners} is reused for the next tournament: copy what must be kept. */
+        void accept(long tournament, int[] winners);
+    }
+
+    /**
+     * Plays tournaments {@code first … first + count − 1} of the job seeded with {@code seed}, handing each one's
+     * winners to {@code each}: the games {@link #simulate} counts, for other tallies (a bracket pool's).
+     */
+    public void play(long seed, long first, long count, Outcome each) {
         int games = games();
         GameSimulator simulator = new GameSimulator(seed);
-        TournamentAggregate.Builder aggregate = new TournamentAggregate.Builder(teams, games, rounds);
         int[] winners = new int[games];
         for (long t = first; t < first + count; t++) {
             for (int g = 0; g < games; g++) {
@@ -166,10 +157,10 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
                 MatchupModel model = inProgress[g] != null ? inProgress[g] : pair(a, b);
                 winners[g] = simulator.teamAWins(model, t * games + g) ? a : b;
             }
-            aggregate.add(winners, depth);
+            each.accept(t, winners);
         }
-        return aggregate.build();
     }
+
 
     @Override
     public TournamentAggregate merge(TournamentAggregate one, TournamentAggregate other) {

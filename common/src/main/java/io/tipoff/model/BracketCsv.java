@@ -80,11 +80,11 @@ public final class BracketCsv {
     /** The last day number of a season in Kaggle's data (the title game is day 154). */
     static final int MAX_DAY = 200;
 
-    private interface RowReader {
+    interface RowReader {
         void read(int line, Cells cells);
     }
 
-    private static void read(String text, List<String> required, RowReader reader) {
+    static void read(String text, List<String> required, RowReader reader) {
         List<List<String>> records = TorvikCsv.parse(text);
         if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
             throw new TeamDataException(1, "header", "no header line");
@@ -113,7 +113,11 @@ public final class BracketCsv {
     }
 
     /** The cells of one line, read by column name (as the header spells it, found in any case). */
-    private record Cells(int line, List<String> fields, Map<String, Integer> columns) {
+    record Cells(int line, List<String> fields, Map<String, Integer> columns) {
+
+        boolean has(String column) {
+            return columns.containsKey(column.toUpperCase(Locale.ROOT));
+        }
 
         /** A cell as text: a label's rules (as a seed or slot in a JSON bracket), whatever the column. */
         String text(String column) {

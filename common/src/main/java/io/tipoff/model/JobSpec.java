@@ -1,5 +1,6 @@
 package io.tipoff.model;
 
+import io.tipoff.pool.PoolSpec;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,11 @@ import java.util.Objects;
  *
  * @param matchup    a MATCHUP job's teams; null for a tournament
  * @param sources    where the matchup's teams were imported from, or null when both were given inline
- * @param tournament a TOURNAMENT job's bracket; null for a matchup
+ * @param tournament a TOURNAMENT or BRACKET_POOL job's bracket; null for a matchup
+ * @param pool       a BRACKET_POOL job's pool (its entrants, scoring and the public's picks); null otherwise
  */
 public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources,
-                      Tournament tournament) {
+                      Tournament tournament, PoolSpec pool) {
 
     public JobSpec {
         Objects.requireNonNull(type, "type");
@@ -21,7 +23,17 @@ public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings
         switch (type) {
             case MATCHUP -> Objects.requireNonNull(matchup, "matchup");
             case TOURNAMENT -> Objects.requireNonNull(tournament, "tournament");
+            case BRACKET_POOL -> {
+                Objects.requireNonNull(tournament, "tournament");
+                Objects.requireNonNull(pool, "pool");
+            }
         }
+    }
+
+    /** A matchup or tournament job. */
+    public JobSpec(JobType type, Matchup matchup, SimulationSettings settings, Sources sources,
+                   Tournament tournament) {
+        this(type, matchup, settings, sources, tournament, null);
     }
 
     /** A matchup job. */
@@ -37,6 +49,11 @@ public record JobSpec(JobType type, Matchup matchup, SimulationSettings settings
     /** A tournament job. */
     public static JobSpec ofTournament(Tournament tournament, SimulationSettings settings) {
         return new JobSpec(JobType.TOURNAMENT, null, settings, null, tournament);
+    }
+
+    /** A bracket pool job: the bracket its tournaments play, and the pool its entry is chosen for. */
+    public static JobSpec ofPool(Tournament tournament, PoolSpec pool, SimulationSettings settings) {
+        return new JobSpec(JobType.BRACKET_POOL, null, settings, null, tournament, pool);
     }
 
     /** Where each team of a matchup came from; null for a team given inline. */

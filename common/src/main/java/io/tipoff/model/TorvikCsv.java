@@ -234,7 +234,7 @@ public final class TorvikCsv {
     }
 
     /** RFC 4180 fields: commas separate, double quotes enclose, "" inside quotes is a quote. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -53,6 +53,11 @@ class DashboardBrowserTests {
     private static final String SLOTS = "Season,Slot,StrongSeed,WeakSeed\n2019,W04,W04a,W04b\n2019,R1W1,W01,W04\n"
             + "2019,R1W2,W02,W03\n2019,R2W1,R1W1,R1W2\n";
 
+    /** The public's picks of that bracket: most of it has Virginia; the play-in pair listed as one entry. */
+    private static final String PICKS = "season,kaggle_team_id,kaggle_seed,pick_win_r64,pick_win_r32,pick_win_s16,"
+            + "pick_win_e8,pick_win_f4,pick_champion\n2019,1438,W01,0.9,0.7,0,0,0,0\n2019,1181,W02,0.6,0.2,0,0,0,0\n"
+            + "2019,1403,W03,0.4,0.05,0,0,0,0\n2019,1277|1102,W04a|W04b,0.1,0.05,0,0,0,0\n";
+
     private static TestServices.Environment services;
     private static ConfigurableApplicationContext api;
     private static ConfigurableApplicationContext worker;
@@ -71,6 +76,7 @@ class DashboardBrowserTests {
         assertThat(http.post("/api/v1/teams/import", "text/csv", TeamData.SAMPLE).statusCode()).isEqualTo(200);
         assertThat(http.postFiles("/api/v1/seasons/2019/bracket", Map.of("seeds", SEEDS, "slots", SLOTS))
                 .statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/v1/seasons/2019/picks", "text/csv", PICKS).statusCode()).isEqualTo(200);
         Files.createDirectories(SCREENSHOTS);
         browser = new ChromeDriver(driverService, chromiumOptions());
         browser.manage().window().setSize(new Dimension(1280, 2000));
@@ -297,6 +303,43 @@ class DashboardBrowserTests {
         await(() -> find("#form-error").getText().startsWith("A half lasts 20:00"));
         assertThat(find("#live-clock").getAttribute("aria-invalid")).isEqualTo("true");
         find("#live").click();
+    }
+
+    @Test
+    void aPoolShowsTheChosenEntryBesideTheBaselinesAndItsContrarianPicksInTheBracket() throws IOException {
+        browser.get(base + "/");
+        find("input[name=type][value=BRACKET_POOL]").click();
+        await(() -> !new Select(find("#pool-season")).getOptions().isEmpty());
+        new Select(find("#pool-season")).selectByValue("2019");
+        type("#pool-entrants", "10");
+        type("#pool-scoring", "10, 20");
+        type("#simulations", "2000");
+        type("#seed", "5");
+        find("#submit").click();
+        await(() -> jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        JsonNode result = Http.json(http.get("/api/v1/jobs/" + jobOnShow() + "/result"));
+
+        assertThat(find("#job-title").getText()).isEqualTo("2019 bracket pool");
+        assertThat(find("table.pool-entries tr[data-entry=chosen]").getText())
+                .contains(percent(result.get("winProbability").asDouble()));
+        assertThat(find("table.pool-entries tr[data-entry=favourites]").getText())
+                .contains(percent(result.get("baselines").get("favorites").get("winProbability").asDouble()));
+        List<JsonNode> contrarian = new ArrayList<>();
+        result.get("picks").forEach(p -> {
+            if (p.get("contrarian").asBoolean()) {
+                contrarian.add(p);
+            }
+        });
+        assertThat(findAll("table.contrarian tbody tr")).hasSize(contrarian.size());
+        for (JsonNode pick : result.get("picks")) {
+            WebElement game = find("svg.bracket g.game[data-slot='" + pick.get("slot").asString() + "']");
+            assertThat(game.getText()).contains(pick.get("name").asString())
+                    .endsWith(percent(pick.get("chance").asDouble()));
+            assertThat(game.getDomAttribute("class")).isEqualTo(pick.get("contrarian").asBoolean()
+                    ? "game contrarian" : "game");
+        }
+        assertThat(findAll("svg.bracket g.game")).hasSize(4);
+        screenshot("pool");
     }
 
     @Test

@@ -56,6 +56,11 @@ final class ApiClient {
         return importCsv("/api/v1/games/import", file, "games");
     }
 
+    /** {@code POST /api/v1/seasons/{season}/picks} of a Who Picked Whom file; the api's summary. */
+    JsonNode importPicks(int season, Path file) throws IOException, InterruptedException {
+        return importCsv("/api/v1/seasons/" + season + "/picks", file, "public picks");
+    }
+
     private JsonNode importCsv(String path, Path file, String what) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request(uri(path))
                 .header("Content-Type", "text/csv")

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,8 @@ public final class Backtest {
               --concurrency N   jobs in flight at once (default 16)
               --timeout S       give up after S seconds (default 1800)
               --url URL         the api (default http://localhost:$TIPOFF_PORT, 8080)
-              --tournaments     whole brackets instead of games (bin/tipoff backtest --tournaments --help)""";
+              --tournaments     whole brackets instead of games (bin/tipoff backtest --tournaments --help)
+              --pools           bracket pools of the seasons with public picks (bin/tipoff backtest --pools --help)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,23 +85,15 @@ public final class Backtest {
             long simulations = 10_000;
             long seed = 1;
             Path out = null;
-            boolean json = false;
             int concurrency = 16;
             long timeoutSeconds = 1800;
             BacktestData.Ratings ratings = null;
             int asOfDay = SELECTION_SUNDAY;
             Path anchors = null;
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--json")) {
-                    json = true;
-                    continue;
-                }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
-                            : "unexpected argument " + option);
-                }
-                String value = args[++i];
+            boolean json = jsonFlag(args);
+            for (String[] pair : pairs(args)) {
+                String option = pair[0];
+                String value = pair[1];
                 switch (option) {
                     case "--url" -> url = value.replaceAll("/+$", "");
                     case "--data" -> data = Path.of(value);
@@ -120,6 +114,28 @@ public final class Backtest {
             }
             return new Options(url, data, seasons, simulations, seed, out, json, concurrency,
                     Duration.ofSeconds(timeoutSeconds), ratings, asOfDay, anchors);
+        }
+
+        /** Whether the command line has {@code --json}, the one option without a value. */
+        static boolean jsonFlag(String[] args) {
+            return List.of(args).contains("--json");
+        }
+
+        /** Every other option with its value, in order: {@code [--name, value]}. */
+        static List<String[]> pairs(String[] args) {
+            List<String[]> pairs = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--json")) {
+                    continue;
+                }
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
+                            : "unexpected argument " + option);
+                }
+                pairs.add(new String[] {option, args[++i]});
+            }
+            return pairs;
         }
 
         static long number(String option, String value, long min, long max) {
@@ -155,24 +171,43 @@ public final class Backtest {
      * {@code err}), 2 a bad command line.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--pools")) {
+            return PoolBacktest.run(List.of(args).stream().filter(a -> !a.equals("--pools"))
+                    .toArray(String[]::new), out, err);
+        }
         if (List.of(args).contains("--tournaments")) {
             return TournamentBacktest.run(List.of(args).stream().filter(a -> !a.equals("--tournaments"))
                     .toArray(String[]::new), out, err);
         }
+        return command(args, out, err, USAGE, Options::parse, (options, printTo) -> new Backtest(options, err,
+                System.console() != null && err == System.err).run(printTo));
+    }
+
+    /** What a backtest does once its command line is read. */
+    interface Command<O> {
+        void run(O options, PrintStream out) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs a backtest command: {@code --help} prints its usage; a command line {@code parse} refuses is exit status 2
+     * (the reason and the usage on {@code err}); a failure of the command is 1 (the reason on {@code err}); done is 0.
+     */
+    static <O> int command(String[] args, PrintStream out, PrintStream err, String usage,
+                           Function<String[], O> parse, Command<O> command) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.println(USAGE);
+            out.println(usage);
             return 0;
         }
-        Options options;
+        O options;
         try {
-            options = Options.parse(args);
+            options = parse.apply(args);
         } catch (IllegalArgumentException e) {
             err.println("backtest: " + e.getMessage());
-            err.println(USAGE);
+            err.println(usage);
             return 2;
         }
         try {
-            new Backtest(options, err, System.console() != null && err == System.err).run(out);
+            command.run(options, out);
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             err.println("backtest: " + e.getMessage());

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.core.JacksonException;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,28 +73,17 @@ final class TournamentBacktest {
             Set<Integer> seasons = null;
             long simulations = 10_000;
             long seed = 1;
-            boolean json = false;
             long timeoutSeconds = 1800;
             BacktestData.Ratings ratings = null;
             int asOfDay = Backtest.SELECTION_SUNDAY;
             Path anchors = null;
             Path out = null;
-            boolean live = false;
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--json")) {
-                    json = true;
-                    continue;
-                }
-                if (option.equals("--live")) {
-                    live = true;
-                    continue;
-                }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
-                            : "unexpected argument " + option);
-                }
-                String value = args[++i];
+            boolean json = Backtest.Options.jsonFlag(args);
+            boolean live = List.of(args).contains("--live");
+            String[] valued = Stream.of(args).filter(arg -> !arg.equals("--live")).toArray(String[]::new);
+            for (String[] pair : Backtest.Options.pairs(valued)) {
+                String option = pair[0];
+                String value = pair[1];
                 switch (option) {
                     case "--url" -> url = value.replaceAll("/+$", "");
                     case "--data" -> data = Path.of(value);
@@ -134,32 +123,8 @@ final class TournamentBacktest {
      * 0 done, 1 failed (the reason on {@code err}), 2 a bad command line.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.println(USAGE);
-            return 0;
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("backtest: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        try {
-            new TournamentBacktest(options, err).run(out);
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            err.println("backtest: " + e.getMessage());
-            return 1;
-        } catch (JacksonException e) {
-            err.println("backtest: the api answered something that is not the expected JSON: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("backtest: interrupted");
-            return 1;
-        }
+        return Backtest.command(args, out, err, USAGE, Options::parse,
+                (options, printTo) -> new TournamentBacktest(options, err).run(printTo));
     }
 
     private void run(PrintStream out) throws IOException, InterruptedException {

@@ -158,6 +158,9 @@ public class OpenApiConfig {
                                  "turnoverRate": 0.228, "offensiveReboundRate": 0.287, "freeThrowRate": 0.366}}}}"""));
         examples.put("tournament", example("The imported 2019 bracket, 100,000 times", """
                 {"type": "TOURNAMENT", "simulations": 100000, "seed": 7, "tournament": {"season": 2019}}"""));
+        examples.put("bracketPool", example("The 2018 pool of 100 entrants with ESPN's scoring", """
+                {"type": "BRACKET_POOL", "simulations": 20000, "seed": 1,
+                 "pool": {"season": 2018, "entrants": 100, "scoring": [10, 20, 40, 80, 160, 320], "asOfDay": 132}}"""));
         return api -> api.getPaths().get("/api/v1/jobs").getPost().getRequestBody().getContent()
                 .get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE).setExamples(examples);
     }

@@ -1,5 +1,6 @@
 package io.tipoff.api.job;
 
+import io.tipoff.api.pool.PoolRequest;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;
@@ -32,6 +33,7 @@ import java.util.Map;
  * @param priority  optional weight of the job within its key's share: HIGH, NORMAL (the default) or LOW
  * @param target    optional precision target: play until every reported probability has at most this standard error,
  *                  with {@code simulations} as the cap
+ * @param pool      a BRACKET_POOL job's pool ({@link PoolRequest})
  */
 record JobRequest(@NotNull(message = "is required") JobType type,
                   @NotNull(message = "is required") @Positive(message = "must be at least 1") Long simulations,
@@ -42,7 +44,8 @@ record JobRequest(@NotNull(message = "is required") JobType type,
                   @Valid MatchupRequest matchup,
                   @Valid TournamentRequest tournament,
                   JobPriority priority,
-                  @Valid TargetRequest target) {
+                  @Valid TargetRequest target,
+                  @Valid PoolRequest pool) {
 
     /**
      * Stop once every probability the result reports (a matchup's win probability; every team-round of a tournament)

@@ -8,6 +8,7 @@ import io.tipoff.api.job.JobRequest.MatchupRequest;
 import io.tipoff.api.job.JobRequest.SeededRequest;
 import io.tipoff.api.job.JobRequest.TeamRequest;
 import io.tipoff.api.job.JobRequest.TournamentRequest;
+import io.tipoff.api.pool.PoolJobs;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
 import io.tipoff.messaging.ChunkPlan;
@@ -64,13 +65,15 @@ class JobService {
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
     private final TournamentResults tournamentResults;
+    private final PoolJobs pools;
     private final SecureRandom seeds = new SecureRandom();
 
     JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
                ApiProperties properties, TeamCatalog teams, BracketCatalog brackets,
-               TournamentResults tournamentResults) {
+               TournamentResults tournamentResults, PoolJobs pools) {
         this.brackets = brackets;
         this.tournamentResults = tournamentResults;
+        this.pools = pools;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -104,7 +107,14 @@ class JobService {
         if (request.type() == JobType.TOURNAMENT && request.tournament() == null) {
             throw new InvalidFieldException("tournament", "is required for a TOURNAMENT job");
         }
-        JobSpec spec = request.type() == JobType.TOURNAMENT ? tournamentSpec(request.tournament()) : spec(request);
+        if (request.type() == JobType.BRACKET_POOL && request.pool() == null) {
+            throw new InvalidFieldException("pool", "is required for a BRACKET_POOL job");
+        }
+        JobSpec spec = switch (request.type()) {
+            case MATCHUP -> spec(request);
+            case TOURNAMENT -> tournamentSpec(request.tournament());
+            case BRACKET_POOL -> pools.spec(request.pool(), properties.simulation().settings());
+        };
         Plan plan = plan(request, spec);
         ModelBudget.check(spec, request.tournament() != null && request.tournament().season() == null,
                 limits.maxModelMemory());
@@ -153,11 +163,11 @@ class JobService {
 
     private Plan plan(JobRequest request, JobSpec spec) {
         ApiProperties.Jobs limits = properties.jobs();
-        int gamesPerSimulation = spec.type() == JobType.TOURNAMENT ? spec.tournament().bracket().slots().size() : 1;
+        int gamesPerSimulation = spec.tournament() != null ? spec.tournament().bracket().slots().size() : 1;
         Double target = request.target() == null ? null : request.target().stdError();
         int chunkSize = request.chunkSize() != null ? request.chunkSize()
                 : target != null ? limits.targetChunkSize()
-                : request.type() == JobType.TOURNAMENT ? limits.defaultTournamentChunkSize() : limits.defaultChunkSize();
+                : spec.tournament() != null ? limits.defaultTournamentChunkSize() : limits.defaultChunkSize();
         ChunkPlan chunks = ChunkPlan.of(request.simulations(), chunkSize);
         if (chunks.chunks() > limits.maxChunks()) {
             throw new InvalidFieldException("chunkSize",

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.engine.MatchupResult;
 import io.tipoff.engine.TournamentResult;
+import io.tipoff.pool.PoolResult;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +42,8 @@ class ResultController {
     @Operation(summary = "The result of a completed job", description = "The whole distribution of outcomes, "
             + "byte for byte the same for the same job and seed; a job with a precision `target` leads it with `stopReason` "
             + "(`TARGET_MET` or `CAP_REACHED`). `Accept: text/plain` gives a short summary.")
-    @ApiResponse(responseCode = "200", description = "A matchup's or a tournament's result", content = @Content(
-            schema = @Schema(oneOf = {MatchupResult.class, TournamentResult.class})))
+    @ApiResponse(responseCode = "200", description = "A matchup's, a tournament's or a pool's result", content = @Content(
+            schema = @Schema(oneOf = {MatchupResult.class, TournamentResult.class, PoolResult.class})))
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = RESULT_NOT_READY)
@@ -57,6 +58,7 @@ class ResultController {
         return switch (stored.type()) {
             case MATCHUP -> ResultSummary.of(json.readValue(stored.json(), MatchupResult.class));
             case TOURNAMENT -> ResultSummary.of(json.readValue(stored.json(), TournamentResult.class));
+            case BRACKET_POOL -> ResultSummary.of(json.readValue(stored.json(), PoolResult.class));
         };
     }
 }

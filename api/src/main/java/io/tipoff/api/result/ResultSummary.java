@@ -2,6 +2,7 @@ package io.tipoff.api.result;
 
 import io.tipoff.engine.MatchupResult;
 import io.tipoff.engine.TournamentResult;
+import io.tipoff.pool.PoolResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -79,5 +80,31 @@ final class ResultSummary {
         r.finalFours().stream().limit(5).forEach(four -> text.append(String.format(Locale.ROOT, "  %6.2f%%  %s%n",
                 100 * four.probability(), String.join(", ", four.names()))));
         return text.toString();
+    }
+
+    /** The chosen entry against the baselines, and its contrarian picks. */
+    static String of(PoolResult r) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%,d simulated pools of %d entrants, scoring %s (%s public picks)%n%n",
+                r.simulations(), r.entrants(), r.scoring(), r.publicPicks()));
+        String row = "  %-40s %9s %9s %9s%n";
+        text.append(String.format(Locale.ROOT, row, "entry", "win pool", "score", "place"));
+        text.append(entryLine(row, "chosen: " + r.entry(), r.winProbability(), r.expectedScore(), r.meanPlace()));
+        r.baselines().forEach((name, e) -> text.append(entryLine(row, name, e.winProbability(), e.expectedScore(),
+                e.meanPlace())));
+        text.append(String.format(Locale.ROOT, "%n  an opponent's expected score: %.1f%n", r.fieldScore()));
+        text.append(String.format(Locale.ROOT, "%n  contrarian picks (chance to win the game / share of the public "
+                + "picking it):%n"));
+        r.picks().stream().filter(PoolResult.Pick::contrarian).forEach(p -> text.append(String.format(Locale.ROOT,
+                "  %-6s %-5s %-5s %-20s %6.1f%% / %5.1f%%   (public: %s %s, %.1f%%)%n", p.round(), p.slot(), p.seed(),
+                p.name(), 100 * p.chance(), 100 * p.publicShare(), p.publicFavorite(), p.publicFavoriteName(),
+                100 * p.publicFavoriteShare())));
+        return text.toString();
+    }
+
+    private static String entryLine(String row, String name, double win, double score, double place) {
+        String shown = name.length() > 40 ? name.substring(0, 39) + "…" : name;
+        return String.format(Locale.ROOT, row, shown, String.format(Locale.ROOT, "%.2f%%", 100 * win),
+                String.format(Locale.ROOT, "%.1f", score), String.format(Locale.ROOT, "%.1f", place));
     }
 }

@@ -46,7 +46,9 @@ class OpenApiIntegrationTests {
             Map.entry("POST /api/v1/seasons/{season}/bracket", Set.of("400", "401", "413", "415")),
             Map.entry("GET /api/v1/seasons/{season}/bracket", Set.of("400", "401", "404")),
             Map.entry("POST /api/v1/seasons/{season}/results", Set.of("400", "401", "413", "415")),
-            Map.entry("GET /api/v1/seasons/{season}/results", Set.of("400", "401")));
+            Map.entry("GET /api/v1/seasons/{season}/results", Set.of("400", "401")),
+            Map.entry("POST /api/v1/seasons/{season}/picks", Set.of("400", "401", "413", "415")),
+            Map.entry("GET /api/v1/seasons/{season}/picks", Set.of("400", "401", "404")));
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -145,7 +147,8 @@ class OpenApiIntegrationTests {
         assertThat(page.body()).contains("swagger-ui");
         JsonNode examples = operation("POST /api/v1/jobs").path("requestBody").path("content")
                 .path("application/json").path("examples");
-        assertThat(examples.propertyNames()).contains("matchupOfImportedTeams", "matchupOfProfiles", "tournament");
+        assertThat(examples.propertyNames()).contains("matchupOfImportedTeams", "matchupOfProfiles", "tournament",
+                "bracketPool");
     }
 
     /** A real problem answer has the status, content type and title of the described one. */
