@@ -9,6 +9,7 @@ import io.tipoff.api.job.JobRequest.TeamRequest;
 import io.tipoff.api.job.JobRequest.TournamentRequest;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
+import io.tipoff.api.trace.JobTrace;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
@@ -56,11 +57,13 @@ class JobService {
     private final ApiProperties properties;
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
+    private final JobTrace trace;
     private final SecureRandom seeds = new SecureRandom();
 
     JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
-               ApiProperties properties, TeamCatalog teams, BracketCatalog brackets) {
+               ApiProperties properties, TeamCatalog teams, BracketCatalog brackets, JobTrace trace) {
         this.brackets = brackets;
+        this.trace = trace;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -113,7 +116,7 @@ class JobService {
                 throw new TooManyQueuedGamesException(caller, limits.maxQueuedGamesPerKey(), unfinished.games(),
                         plan.games());
             }
-            jobs.insert(id, spec, seed, plan, caller);
+            jobs.insert(id, spec, seed, plan, caller, trace.current());
             return true;
         }));
         if (!stored) {
