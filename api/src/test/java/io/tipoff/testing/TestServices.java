@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -142,7 +143,19 @@ public final class TestServices {
         return environment;
     }
 
-    public static synchronized Environment newEnvironment() {
+    /**
+     * A new isolated environment whose database holds the schema, migrated as the api does when it starts: a worker
+     * started alone on it (which never migrates) finds what it needs.
+     */
+    public static Environment newEnvironment() {
+        Environment environment = newEmptyEnvironment();
+        Flyway.configure().dataSource(environment.jdbcUrl(), environment.dbUser(), environment.dbPassword()).load()
+                .migrate();
+        return environment;
+    }
+
+    /** A new isolated environment whose database is empty, as before the api's first start. */
+    public static synchronized Environment newEmptyEnvironment() {
         start();
         String name = "tipoff_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (var connection = DriverManager.getConnection(url(postgres.adminDatabase()), postgres.user(),

@@ -167,7 +167,9 @@ class SchedulingIntegrationTests {
         // p ≈ 0.5 needs 0.25 / 0.002² = 62,500 games: the first multiple of 5,000 whose tally meets it.
         assertThat(played).isBetween(55_000L, 75_000L);
         String result = alice.get("/api/v1/jobs/" + first + "/result").body();
-        assertThat(Http.json(alice.get("/api/v1/jobs/" + first + "/result")).get("simulations").asLong()).isEqualTo(played);
+        JsonNode served = Http.json(alice.get("/api/v1/jobs/" + first + "/result"));
+        assertThat(served.get("simulations").asLong()).isEqualTo(played);
+        assertThat(served.get("stopReason").asString()).isEqualTo("TARGET_MET");
 
         // Again on two workers (a second one of one thread), chunks finishing in another order: the same prefix, the
         // same bytes.

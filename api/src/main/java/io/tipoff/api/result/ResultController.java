@@ -39,14 +39,15 @@ class ResultController {
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The result of a completed job", description = "The whole distribution of outcomes, "
-            + "byte for byte the same for the same job and seed. `Accept: text/plain` gives a short summary.")
+            + "byte for byte the same for the same job and seed; a job with a precision `target` leads it with `stopReason` "
+            + "(`TARGET_MET` or `CAP_REACHED`). `Accept: text/plain` gives a short summary.")
     @ApiResponse(responseCode = "200", description = "A matchup's or a tournament's result", content = @Content(
             schema = @Schema(oneOf = {MatchupResult.class, TournamentResult.class})))
     @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = RESULT_NOT_READY)
     ResponseEntity<String> result(@PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(results.find(id).json());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(results.find(id).served());
     }
 
     /** The same operation as {@link #result} in OpenAPI, which adds this one's {@code text/plain} answer to it. */

@@ -31,6 +31,8 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
      *                          ({@code ModelMemory}); the least recently used job's model is dropped beyond it. At
      *                          least the api's {@code tipoff.jobs.max-model-memory}, or the largest job's model is
      *                          built again for every chunk
+     * @param schemaWait        how long a starting worker waits for the api to bring the database schema to the
+     *                          version the worker needs ({@code SchemaCheck}) before it gives up
      */
     public record Worker(@DefaultValue("0") int threads,
                          @DefaultValue("3") int maxAttempts,
@@ -38,7 +40,8 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
                          @DefaultValue("25s") Duration shutdownTimeout,
                          @DefaultValue("3s") Duration warmUp,
                          @DefaultValue Fault fault,
-                         @DefaultValue("300MB") DataSize modelCacheSize) {
+                         @DefaultValue("300MB") DataSize modelCacheSize,
+                         @DefaultValue("2m") Duration schemaWait) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
