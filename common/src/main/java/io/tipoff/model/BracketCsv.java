@@ -129,10 +129,6 @@ public final class BracketCsv {
             return value;
         }
 
-        boolean has(String column) {
-            return columns.containsKey(column.toUpperCase(Locale.ROOT));
-        }
-
         String label(String column) {
             String value = text(column);
             if (value.isEmpty()) {

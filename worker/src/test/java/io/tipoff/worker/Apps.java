@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts a real api or worker in this JVM, pointed at one test environment, as its command line would. */
@@ -16,21 +17,37 @@ public final class Apps {
     }
 
     public static ConfigurableApplicationContext api(TestServices.Environment services, String... settings) {
+        return api(services, context -> { }, settings);
+    }
+
+    /** An api with {@code initializer} applied to its context before it is refreshed (a test's own bean, say). */
+    public static ConfigurableApplicationContext api(TestServices.Environment services,
+                                                     ApplicationContextInitializer<ConfigurableApplicationContext>
+                                                             initializer, String... settings) {
         // Tests split small jobs into many chunks on purpose (brackets of four games in chunks of 500): below the
         // production minimum of 5,000 games a chunk.
         String[] small = Stream.concat(Stream.of("tipoff.jobs.min-chunk-games=1000"), Stream.of(settings))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(ApiApplication.class)
                 .properties(ApiApplication.CONFIG_NAME)
+                .initializers(initializer)
                 .run(arguments(services, small));
     }
 
     public static ConfigurableApplicationContext worker(TestServices.Environment services, String... settings) {
+        return worker(services, context -> { }, settings);
+    }
+
+    /** A worker with {@code initializer} applied to its context before it is refreshed. */
+    public static ConfigurableApplicationContext worker(TestServices.Environment services,
+                                                        ApplicationContextInitializer<ConfigurableApplicationContext>
+                                                                initializer, String... settings) {
         // A short warm-up: the path is taken, without three seconds per test context.
         String[] warm = Stream.concat(Stream.of("tipoff.worker.warm-up=200ms"), Stream.of(settings))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(WorkerApplication.class)
                 .properties(WorkerApplication.CONFIG_NAME)
+                .initializers(initializer)
                 .run(arguments(services, warm));
     }
 

@@ -102,8 +102,8 @@ class ChunkOutbox {
                 .update();
     }
 
-    /** A released chunk to publish, and the lane its job travels on. */
-    record Pending(ChunkMessage chunk, Lane lane) {
+    /** A released chunk to publish, the lane its job travels on, and the trace its submission began (or null). */
+    record Pending(ChunkMessage chunk, Lane lane, String traceParent) {
     }
 
     /**
@@ -112,7 +112,8 @@ class ChunkOutbox {
      */
     List<Pending> takePending(int limit) {
         return jdbc.sql("""
-                        select o.job_id, o.chunk_index, o.first_game, o.games, j.lane from chunk_outbox o
+                        select o.job_id, o.chunk_index, o.first_game, o.games, j.lane, j.trace_parent
+                        from chunk_outbox o
                         join jobs j on j.id = o.job_id and j.status in (:open)
                         where o.sent_at is null
                         order by o.created_at, o.job_id, o.chunk_index
@@ -122,7 +123,7 @@ class ChunkOutbox {
                 .param("limit", limit)
                 .query((rs, n) -> new Pending(new ChunkMessage(rs.getObject("job_id", UUID.class),
                         rs.getInt("chunk_index"), rs.getLong("first_game"), rs.getInt("games")),
-                        Lane.valueOf(rs.getString("lane"))))
+                        Lane.valueOf(rs.getString("lane")), rs.getString("trace_parent")))
                 .list();
     }
 

@@ -1,10 +1,12 @@
 package io.tipoff.api.dispatch;
 
 import io.tipoff.api.config.ApiProperties;
+import io.tipoff.api.trace.JobTrace;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkTopology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +36,14 @@ class OutboxRelay {
     private final RabbitTemplate rabbit;
     private final ChunkTopology topology;
     private final TransactionTemplate transactions;
+    private final JobTrace trace;
     private final long confirmTimeoutMillis;
     private volatile boolean failing;
 
     OutboxRelay(ChunkOutbox outbox, RabbitTemplate rabbit, ChunkTopology topology, TransactionTemplate transactions,
-                ApiProperties properties) {
+                ApiProperties properties, JobTrace trace) {
         this.outbox = outbox;
+        this.trace = trace;
         this.rabbit = rabbit;
         this.topology = topology;
         this.transactions = transactions;
@@ -87,7 +91,11 @@ class OutboxRelay {
         for (ChunkOutbox.Pending each : pending) {
             ChunkMessage chunk = each.chunk();
             CorrelationData correlation = new CorrelationData(chunk.jobId() + "/" + chunk.chunkIndex());
-            rabbit.convertAndSend(topology.exchange(), topology.routingKey(each.lane()), chunk, correlation);
+            // In the submission's trace, when it was traced: the message's headers carry it on to the worker.
+            trace.continuing(each.traceParent(), "tipoff chunk publish", Map.of("tipoff.job", chunk.jobId().toString(),
+                            "tipoff.chunk", Integer.toString(chunk.chunkIndex())),
+                    () -> rabbit.convertAndSend(topology.exchange(), topology.routingKey(each.lane()), chunk,
+                            correlation));
             confirms.add(correlation);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(confirmTimeoutMillis);

@@ -40,12 +40,13 @@ class JobRepository {
         this.json = json;
     }
 
-    void insert(UUID id, JobSpec spec, long seed, JobService.Plan plan, String submittedBy) {
+    /** @param traceParent the submitting request's trace context, when it was traced; else null */
+    void insert(UUID id, JobSpec spec, long seed, JobService.Plan plan, String submittedBy, String traceParent) {
         jdbc.sql("""
                         insert into jobs (id, type, status, spec, seed, simulations, chunk_size, chunks, submitted_by,
-                                          priority, lane, games_per_simulation, target_std_error)
+                                          priority, lane, games_per_simulation, target_std_error, trace_parent)
                         values (:id, :type, 'QUEUED', cast(:spec as jsonb), :seed, :simulations, :chunkSize, :chunks,
-                                :submittedBy, :priority, :lane, :gamesPerSimulation, :target)""")
+                                :submittedBy, :priority, :lane, :gamesPerSimulation, :target, :traceParent)""")
                 .param("id", id)
                 .param("submittedBy", submittedBy)
                 .param("type", spec.type().name())
@@ -58,6 +59,7 @@ class JobRepository {
                 .param("lane", plan.lane().name())
                 .param("gamesPerSimulation", plan.gamesPerSimulation())
                 .param("target", plan.target())
+                .param("traceParent", traceParent)
                 .update();
     }
 

@@ -11,6 +11,7 @@ import io.tipoff.api.job.JobRequest.TournamentRequest;
 import io.tipoff.api.pool.PoolJobs;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
+import io.tipoff.api.trace.JobTrace;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
@@ -66,14 +67,16 @@ class JobService {
     private final BracketCatalog brackets;
     private final TournamentResults tournamentResults;
     private final PoolJobs pools;
+    private final JobTrace trace;
     private final SecureRandom seeds = new SecureRandom();
 
     JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
                ApiProperties properties, TeamCatalog teams, BracketCatalog brackets,
-               TournamentResults tournamentResults, PoolJobs pools) {
+               TournamentResults tournamentResults, PoolJobs pools, JobTrace trace) {
         this.brackets = brackets;
         this.tournamentResults = tournamentResults;
         this.pools = pools;
+        this.trace = trace;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -133,7 +136,7 @@ class JobService {
                 throw new TooManyQueuedGamesException(caller, limits.maxQueuedGamesPerKey(), unfinished.games(),
                         plan.games());
             }
-            jobs.insert(id, spec, seed, plan, caller);
+            jobs.insert(id, spec, seed, plan, caller, trace.current());
             return true;
         }));
         if (!stored) {

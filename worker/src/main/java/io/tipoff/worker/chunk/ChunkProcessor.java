@@ -1,5 +1,7 @@
 package io.tipoff.worker.chunk;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.tipoff.engine.ParallelSimulation;
 import io.tipoff.engine.Simulation;
 import io.tipoff.engine.Tally;
@@ -7,7 +9,10 @@ import io.tipoff.messaging.Lane;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.worker.config.WorkerProperties;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,11 +38,15 @@ class ChunkProcessor {
     private final int threads;
     private final int maxAttempts;
     private final int faultyChunk;
+    private final boolean exhaustMemory;
     private final DatabaseRetry database;
+    private final ObservationRegistry observations;
 
     ChunkProcessor(ChunkStore store, SimulationCache simulations, SlicePool simulationPool,
-                   DeadLetters deadLetters, ChunkMetrics metrics, WorkerProperties properties) {
+                   DeadLetters deadLetters, ChunkMetrics metrics, WorkerProperties properties,
+                   ObservationRegistry observations) {
         this.store = store;
+        this.observations = observations;
         this.simulations = simulations;
         this.simulationPool = simulationPool;
         this.deadLetters = deadLetters;
@@ -45,10 +54,15 @@ class ChunkProcessor {
         this.threads = properties.worker().effectiveThreads();
         this.maxAttempts = properties.worker().maxAttempts();
         this.faultyChunk = properties.worker().fault().failChunk();
+        this.exhaustMemory = properties.worker().fault().exhaustMemory();
         this.database = new DatabaseRetry(properties.worker().databaseRetryFor());
         if (faultyChunk >= 0) {
             log.warn("Test hook on: chunk {} of every job fails on purpose (tipoff.worker.fault.fail-chunk)",
                     faultyChunk);
+        }
+        if (exhaustMemory) {
+            log.warn("Test hook on: every chunk taken fills the heap until it runs out (tipoff.worker.fault"
+                    + ".exhaust-memory)");
         }
     }
 
@@ -156,7 +170,7 @@ class ChunkProcessor {
         }
         if (job.isCounted()) {
             // Its result's chunks are all stored; the worker that counted it may have died before reducing.
-            database.retrying(() -> store.reduce(chunk.jobId()));
+            reduce(chunk.jobId());
             log.info("Chunk {} not needed: its job is counted", chunk.chunkIndex());
             return ChunkMetrics.Outcome.DUPLICATE;
         }
@@ -174,6 +188,9 @@ class ChunkProcessor {
         }
         log.debug("Chunk {} taken: games {} to {}", chunk.chunkIndex(), chunk.firstGame(),
                 chunk.firstGame() + chunk.games() - 1);
+        if (exhaustMemory) {
+            exhaustMemory();
+        }
         long start = System.nanoTime();
         Simulation<?> simulation = simulations.of(chunk.jobId(), job.spec());
         Played played = play(simulation, job, chunk, lane);
@@ -181,7 +198,7 @@ class ChunkProcessor {
         ChunkStore.Saved saved = database.retrying(() -> store.save(chunk, played.aggregate(), played.tally(),
                 elapsedMillis));
         if (saved == ChunkStore.Saved.COUNTED_JOB) {
-            database.retrying(() -> store.reduce(chunk.jobId()));
+            reduce(chunk.jobId());
         }
         log.info("Chunk {}: {} simulations in {} ms on {} threads ({} lane): {}", chunk.chunkIndex(), chunk.games(),
                 elapsedMillis, threads, lane, saved);
@@ -193,6 +210,34 @@ class ChunkProcessor {
             case DUPLICATE -> ChunkMetrics.Outcome.DUPLICATE;
             case JOB_CLOSED -> ChunkMetrics.Outcome.DROPPED;
         };
+    }
+
+    /** The test hook {@code tipoff.worker.fault.exhaust-memory}: holds 8 MB blocks until the heap has no more. */
+    private static void exhaustMemory() {
+        List<long[]> hoard = new ArrayList<>();
+        while (hoard.size() < Integer.MAX_VALUE) {
+            hoard.add(new long[1 << 20]);
+        }
+        throw new IllegalStateException("a heap of " + hoard.size() + " blocks of 8 MB");
+    }
+
+    /**
+     * The job's reduce, observed: a span in the chunk's trace (README, Tracing) and the timer
+     * {@code tipoff_job_reduce_seconds}.
+     */
+    private void reduce(UUID jobId) throws InterruptedException {
+        Observation observation = Observation.createNotStarted("tipoff.job.reduce", observations)
+                .contextualName("tipoff job reduce")
+                .highCardinalityKeyValue("tipoff.job", jobId.toString())
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            database.retrying(() -> store.reduce(jobId));
+        } catch (RuntimeException | InterruptedException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
     }
 
     /** A chunk's aggregate, and its tally when the job has a precision target. */

@@ -49,13 +49,15 @@ public record WorkerProperties(@DefaultValue Worker worker, @DefaultValue Messag
     }
 
     /**
-     * A test hook for the fault-injection suite: a chunk that fails every time, on every worker that has it set. Never
-     * set in production.
+     * Test hooks for the fault-injection suite, on every worker that has them set. Never set in production.
      *
-     * @param failChunk the index of the chunk that throws instead of being simulated, in every job; -1 (the default):
-     *                  none
+     * @param failChunk     the index of the chunk that throws instead of being simulated, in every job; -1 (the
+     *                      default): none
+     * @param exhaustMemory every chunk this worker takes fills its heap until an {@code OutOfMemoryError} (what a model
+     *                      too large for the worker does, without waiting for one): the worker must exit at once and
+     *                      its chunks go to another worker
      */
-    public record Fault(@DefaultValue("-1") int failChunk) {
+    public record Fault(@DefaultValue("-1") int failChunk, @DefaultValue("false") boolean exhaustMemory) {
     }
 
     /**

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.GetResponse;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
+import io.tipoff.testing.StalledConnections;
 import io.tipoff.worker.Waits;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -571,6 +575,176 @@ class FaultInjectionIT {
                 "cancelled job: " + released + " of " + TipoffSystem.CHUNKS + " chunks released, none after the"
                         + " cancel, " + system.chunksStored(cancelled) + " stored");
         verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(17)
+    void aJobTooLargeForAnyWorkerIsRefusedWhileOthersRunAndOneAtTheEdgeCompletes() {
+        List<TipoffProcess> workers = system.liveWorkers();
+        String first = system.submit();
+        system.awaitChunksStored(first, 2);
+        long jobsBefore = system.db.sql("select count(*) from jobs").query(Long.class).single();
+
+        // The probe's poison, three in a row (15 GB of model by the estimate), and the first power of two past the
+        // budget (128 teams, 953 MB): each answered at once, none stored.
+        Instant at = Instant.now();
+        List<String> refusals = new ArrayList<>();
+        Duration slowest = Duration.ZERO;
+        for (int teams : new int[] {512, 512, 512, 128}) {
+            Instant sent = Instant.now();
+            HttpResponse<String> response = system.http().postJson("/api/v1/jobs",
+                    JobRequests.json(JobRequests.inlineBracket(teams, 10_000, refusals.size())));
+            Duration took = Duration.between(sent, Instant.now());
+            slowest = took.compareTo(slowest) > 0 ? took : slowest;
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode error = Http.json(response).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("tournament.teams");
+            assertThat(error.get("message").asString()).contains("(a bracket of " + teams + " teams")
+                    .endsWith("the limit is 300 MB (tipoff.jobs.max-model-memory)");
+            refusals.add(teams + " teams: " + response.statusCode() + " \"" + error.get("message").asString()
+                    .replaceFirst(" of model memory on a worker.*", "") + "\"");
+        }
+        assertThat(system.db.sql("select count(*) from jobs").query(Long.class).single()).isEqualTo(jobsBefore);
+
+        // Beside them, a normal job, and a 64-team bracket just under the budget (up to 236 MB): accepted and played.
+        String second = system.submit();
+        Map<String, Object> edge = JobRequests.inlineBracket(64, 200, TipoffSystem.SEED);
+        edge.put("chunkSize", 100);
+        String bracket = accepted(system.http().postJson("/api/v1/jobs", JobRequests.json(edge)));
+        List.of(first, second, bracket).forEach(id -> system.awaitStatus(id, "COMPLETED"));
+        Instant done = Instant.now();
+        // The same bracket again, alone: the same result, byte for byte.
+        String again = accepted(system.http().postJson("/api/v1/jobs", JobRequests.json(edge)));
+        system.awaitStatus(again, "COMPLETED");
+        assertThat(system.result(again)).isEqualTo(system.result(bracket));
+        assertThat(workers).allMatch(TipoffProcess::isAlive);
+        assertThat(system.liveWorkers()).containsExactlyElementsOf(workers);
+
+        Verdict verdict = Verdict.ofCompleted(system, List.of(first, second), lab.reference());
+        report(17, "a job too large for any worker beside normal ones",
+                "three 512-team inline brackets and a 128-team one (over the 300 MB model budget) posted while a job"
+                        + " runs; then a second job and a 64-team bracket (236 MB, under it)",
+                verdict, 0, at, done, "first refusal sent to the three accepted jobs completed",
+                String.join("; ", refusals) + String.format(java.util.Locale.ROOT, " (slowest answer %d ms)",
+                        slowest.toMillis()) + "; no job stored for them; the 64-team bracket COMPLETED, its result the"
+                        + " same as a second run's; both workers alive throughout, never restarted");
+        verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(18)
+    void aWorkerThatRunsOutOfMemoryExitsAtOnceAndItsChunksArePlayedByAnother() {
+        // Started as every launcher starts a worker (-XX:+ExitOnOutOfMemoryError), on a small heap, with the test hook
+        // that fills the heap with the first chunk it takes.
+        TipoffProcess victim = system.launchWorker(List.of("-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError"), "tipoff.worker.fault.exhaust-memory=true");
+        victim.awaitHealthy(TipoffSystem.START);
+        system.awaitConsumers(2 * system.liveWorkers().size());
+
+        Instant submitted = Instant.now();
+        String id = system.submit();
+        int exitCode = victim.awaitExit(TipoffSystem.JOB);
+        Instant exited = Instant.now();
+        Set<Integer> inHand = ChunkLog.inHand(victim, id);
+        assertThat(inHand).as("chunks the victim took and never finished").isNotEmpty();
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(victim.logLines()).anyMatch(line -> line.contains("Terminating due to java.lang.OutOfMemoryError"));
+        system.awaitStatus(id, "COMPLETED");
+        Instant recovered = system.storedAt(id, inHand);
+        assertThat(system.db.sql("select count(*) from chunk_results where job_id = :id and worker like :victim")
+                .param("id", UUID.fromString(id)).param("victim", victim.pid() + "@%")
+                .query(Long.class).single()).isZero();
+
+        Verdict verdict = Verdict.ofCompleted(system, List.of(id), lab.reference());
+        report(18, "a worker runs out of memory", "a third worker, `-Xmx256m -XX:+ExitOnOutOfMemoryError`, with the"
+                        + " test hook `tipoff.worker.fault.exhaust-memory` (each chunk it takes fills its heap)",
+                verdict, 0, exited, recovered,
+                "exit (code " + exitCode + ") to its chunks in hand " + inHand + " stored by the other workers",
+                String.format(java.util.Locale.ROOT, "it exited %.1f s after the submission, logging \"Terminating"
+                        + " due to java.lang.OutOfMemoryError\"; no chunk stored by it", FaultLab.seconds(submitted,
+                        exited)));
+        verdict.assertClean(0);
+    }
+
+    @Test
+    @Order(19)
+    void stalledConnectionsNeitherStarveTheApiNorDisturbARunningJob() throws IOException {
+        // A public api, with keys: the shared (open) api makes way for it, as in scenario 8.
+        system.api().terminate();
+        system.api().awaitExit(Duration.ofMinutes(2));
+        TipoffProcess api = system.launchApi("tipoff.security.api-keys=faults:" + FAULT_KEY);
+        api.awaitHealthy(TipoffSystem.START);
+        Http keyed = system.http().withHeader("X-API-Key", FAULT_KEY);
+        String first = accepted(keyed.postJson("/api/v1/jobs", TipoffSystem.jobRequest()));
+        system.awaitChunksStored(first, 4);
+
+        try (StalledConnections connections = new StalledConnections(api.port())) {
+            Instant opened = Instant.now();
+            // Without a key, a large body declared and one byte of it sent; with a key, more than the 1 MB limit
+            // declared; and clients stalled inside their headers.
+            List<Socket> unkeyed = new ArrayList<>();
+            for (int i = 0; i < STALLED_BODIES; i++) {
+                unkeyed.add(connections.open(StalledConnections.post("", 1_000_000, "{")));
+            }
+            List<Socket> tooLarge = new ArrayList<>();
+            for (int i = 0; i < STALLED_TOO_LARGE; i++) {
+                tooLarge.add(connections.open(StalledConnections.post("X-API-Key: " + FAULT_KEY + "\r\n",
+                        10_000_000, "{")));
+            }
+            for (int i = 0; i < STALLED_HEADERS; i++) {
+                connections.open(StalledConnections.cutHead());
+            }
+
+            Instant asked = Instant.now();
+            HttpResponse<String> health = system.http().get("/actuator/health");
+            Duration healthTook = Duration.between(asked, Instant.now());
+            asked = Instant.now();
+            HttpResponse<String> submitted = keyed.postJson("/api/v1/jobs", TipoffSystem.jobRequest());
+            Duration submissionTook = Duration.between(asked, Instant.now());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(healthTook).isLessThan(Duration.ofSeconds(1));
+            assertThat(submissionTook).isLessThan(Duration.ofSeconds(1));
+            String second = accepted(submitted);
+
+            for (Socket socket : unkeyed) {
+                assertThat(StalledConnections.answerAndClose(socket)).startsWith("HTTP/1.1 401 ")
+                        .contains("application/problem+json");
+            }
+            for (Socket socket : tooLarge) {
+                assertThat(StalledConnections.answerAndClose(socket)).startsWith("HTTP/1.1 413 ")
+                        .contains("application/problem+json");
+            }
+            Instant answered = Instant.now();
+            system.awaitStatus(first, "COMPLETED");
+            system.awaitStatus(second, "COMPLETED");
+
+            Verdict verdict = Verdict.ofCompleted(system, List.of(first, second), lab.reference());
+            report(19, "stalled connections while a job runs", "an api with keys; mid-job, " + STALLED_BODIES
+                            + " connections without a key declaring 1,000,000 bytes and sending one, "
+                            + STALLED_TOO_LARGE + " keyed ones declaring 10,000,000, " + STALLED_HEADERS
+                            + " stalled in their headers, all held open",
+                    verdict, 0, opened, answered, "connections opened to every refused one answered and closed",
+                    "meanwhile health " + health.statusCode() + " in " + healthTook.toMillis() + " ms, a submission "
+                            + submitted.statusCode() + " in " + submissionTook.toMillis() + " ms; "
+                            + STALLED_BODIES + " × 401, " + STALLED_TOO_LARGE + " × 413, each connection closed");
+            verdict.assertClean(0);
+        } finally {
+            // The next scenario gets an open api again.
+            api.terminate();
+            api.awaitExit(Duration.ofMinutes(2));
+        }
+    }
+
+    private static final String FAULT_KEY = "faults-key-0123456789abcdef";
+    private static final int STALLED_BODIES = 200;
+    private static final int STALLED_TOO_LARGE = 50;
+    private static final int STALLED_HEADERS = 50;
+
+    /** The id of an accepted job; fails on any other answer. */
+    private static String accepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return Http.json(response).get("id").asString();
     }
 
     private static long unfinished(List<String> jobs) {

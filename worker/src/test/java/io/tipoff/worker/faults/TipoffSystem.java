@@ -103,16 +103,22 @@ final class TipoffSystem implements AutoCloseable {
     List<TipoffProcess> launchWorkers(int count) {
         List<TipoffProcess> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            List<String> arguments = new ArrayList<>(common());
-            arguments.addAll(WORKER_SETTINGS.stream().map(s -> "--" + s).toList());
-            String workerName = "worker-" + (workers.size() + 1);
-            TipoffProcess worker = TipoffProcess.start(workerName, lab.workerJar, dir.resolve(workerName + ".log"),
-                    Ports.free(), List.of("-XX:+UseSerialGC", "-Xmx512m"), arguments);
-            workers.add(worker);
-            processes.add(worker);
-            started.add(worker);
+            started.add(launchWorker(List.of("-XX:+UseSerialGC", "-Xmx512m")));
         }
         return started;
+    }
+
+    /** Starts a worker with these JVM options and the suite's settings plus these, without waiting for it. */
+    TipoffProcess launchWorker(List<String> jvmOptions, String... settings) {
+        List<String> arguments = new ArrayList<>(common());
+        arguments.addAll(WORKER_SETTINGS.stream().map(s -> "--" + s).toList());
+        arguments.addAll(Arrays.stream(settings).map(s -> "--" + s).toList());
+        String workerName = "worker-" + (workers.size() + 1);
+        TipoffProcess worker = TipoffProcess.start(workerName, lab.workerJar, dir.resolve(workerName + ".log"),
+                Ports.free(), jvmOptions, arguments);
+        workers.add(worker);
+        processes.add(worker);
+        return worker;
     }
 
     List<TipoffProcess> startWorkers(int count) {
