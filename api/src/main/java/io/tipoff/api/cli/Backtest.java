@@ -118,15 +118,21 @@ public final class Backtest {
 
         /** Whether the command line has {@code --json}, the one option without a value. */
         static boolean jsonFlag(String[] args) {
-            return List.of(args).contains("--json");
+            return flag(args, "--json");
         }
 
-        /** Every other option with its value, in order: {@code [--name, value]}. */
-        static List<String[]> pairs(String[] args) {
+        static boolean flag(String[] args, String flag) {
+            return List.of(args).contains(flag);
+        }
+
+        /** Every option but {@code --json} and the other {@code flags} (which take no value) with its value, in order. */
+        static List<String[]> pairs(String[] args, String... flags) {
+            List<String> valueless = new ArrayList<>(List.of(flags));
+            valueless.add("--json");
             List<String[]> pairs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
-                if (option.equals("--json")) {
+                if (valueless.contains(option)) {
                     continue;
                 }
                 if (i + 1 == args.length) {

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,9 +78,8 @@ final class TournamentBacktest {
             Path anchors = null;
             Path out = null;
             boolean json = Backtest.Options.jsonFlag(args);
-            boolean live = List.of(args).contains("--live");
-            String[] valued = Stream.of(args).filter(arg -> !arg.equals("--live")).toArray(String[]::new);
-            for (String[] pair : Backtest.Options.pairs(valued)) {
+            boolean live = Backtest.Options.flag(args, "--live");
+            for (String[] pair : Backtest.Options.pairs(args, "--live")) {
                 String option = pair[0];
                 String value = pair[1];
                 switch (option) {
