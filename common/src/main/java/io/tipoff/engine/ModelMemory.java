@@ -1,7 +1,7 @@
 package io.tipoff.engine;
 
 import io.tipoff.model.Bracket;
-import io.tipoff.model.JobSpec;
+import io.tipoff.model.Tournament;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,14 +23,14 @@ public final class ModelMemory {
     private ModelMemory() {
     }
 
-    /** The most bytes the job's model can come to on a worker. */
-    public static long bytes(JobSpec spec) {
-        return pairs(spec) * BYTES_PER_PAIR;
+    /** The most bytes a job's model can come to on a worker: of a matchup when {@code tournament} is null. */
+    public static long bytes(Tournament tournament) {
+        return pairs(tournament) * BYTES_PER_PAIR;
     }
 
-    /** The most team pairs the job's model can hold. */
-    public static long pairs(JobSpec spec) {
-        return spec.tournament() != null ? pairsThatCanMeet(spec.tournament().bracket()) : 1;
+    /** The most team pairs a job's model can hold: 1 for a matchup ({@code tournament} null). */
+    public static long pairs(Tournament tournament) {
+        return tournament != null ? pairsThatCanMeet(tournament.bracket()) : 1;
     }
 
     /** Σ over slots of the teams that can reach one side times those that can reach the other. */

@@ -1,11 +1,10 @@
 package io.tipoff.engine;
 
-import io.tipoff.model.JobSpec;
-import io.tipoff.pool.PoolModel;
 import java.util.List;
 
 /**
- * A job's subject ready to be played: a matchup ({@link MatchupModel}) or a bracket ({@link TournamentModel}).
+ * A job's subject ready to be played: a matchup ({@link MatchupModel}) or a bracket ({@link TournamentModel}), or
+ * the pool an entry is chosen for ({@code io.tipoff.pool.PoolModel}); {@code io.tipoff.job.JobModel} picks a job's.
  * Simulation {@code i} of a job is always played the same way (its own random streams), so any split of a job's
  * simulations into ranges, played anywhere, merges into the same aggregate.
  *
@@ -42,13 +41,4 @@ public interface Simulation<A> {
 
     /** Games in one simulation: 1 for a matchup, one per slot for a tournament. */
     int gamesPerSimulation();
-
-    /** The model of a stored job. */
-    static Simulation<?> of(JobSpec spec) {
-        return switch (spec.type()) {
-            case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
-            case TOURNAMENT -> TournamentModel.of(spec.tournament(), spec.settings());
-            case BRACKET_POOL -> PoolModel.of(spec.tournament().bracket(), spec.pool(), spec.settings());
-        };
-    }
 }

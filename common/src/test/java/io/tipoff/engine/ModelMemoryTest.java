@@ -2,8 +2,8 @@ package io.tipoff.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.Bracket;
-import io.tipoff.model.JobSpec;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
@@ -47,9 +47,9 @@ class ModelMemoryTest {
 
     @Test
     void everyPairOfABracketsTeamsCanMeetOnce() {
-        assertThat(ModelMemory.pairs(tournament(bracket(4, false)))).isEqualTo(6);
-        assertThat(ModelMemory.pairs(tournament(bracket(64, true)))).isEqualTo(65 * 64 / 2);
-        assertThat(ModelMemory.pairs(tournament(bracket(512, false)))).isEqualTo(130_816);
+        assertThat(ModelMemory.pairs(tournament(bracket(4, false)).tournament())).isEqualTo(6);
+        assertThat(ModelMemory.pairs(tournament(bracket(64, true)).tournament())).isEqualTo(65 * 64 / 2);
+        assertThat(ModelMemory.pairs(tournament(bracket(512, false)).tournament())).isEqualTo(130_816);
     }
 
     @Test
@@ -57,8 +57,8 @@ class ModelMemoryTest {
         JobSpec matchup = new JobSpec(io.tipoff.model.JobType.MATCHUP, new Matchup(
                 LeagueAverages.DIVISION_I_2013_2019.averageTeam("A"),
                 LeagueAverages.DIVISION_I_2013_2019.averageTeam("B"), Venue.NEUTRAL), SimulationSettings.DEFAULTS);
-        assertThat(ModelMemory.bytes(matchup)).isEqualTo(ModelMemory.BYTES_PER_PAIR);
+        assertThat(ModelMemory.bytes(matchup.tournament())).isEqualTo(ModelMemory.BYTES_PER_PAIR);
         assertThat(ModelMemory.format(68L * 67 / 2 * ModelMemory.BYTES_PER_PAIR)).isEqualTo("267 MB");
-        assertThat(ModelMemory.format(ModelMemory.bytes(tournament(bracket(512, false))))).isEqualTo("15.0 GB");
+        assertThat(ModelMemory.format(ModelMemory.bytes(tournament(bracket(512, false)).tournament()))).isEqualTo("15.0 GB");
     }
 }

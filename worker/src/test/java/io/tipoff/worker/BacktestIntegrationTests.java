@@ -2,7 +2,7 @@ package io.tipoff.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tipoff.api.cli.Backtest;
+import io.tipoff.cli.Backtest;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
 import java.io.ByteArrayOutputStream;

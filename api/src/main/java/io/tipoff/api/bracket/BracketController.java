@@ -1,14 +1,14 @@
 package io.tipoff.api.bracket;
 
-import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
-import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
-import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
-import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+import static io.tipoff.api.web.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.web.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.web.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.web.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.web.InvalidFieldException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

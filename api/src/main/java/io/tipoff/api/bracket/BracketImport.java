@@ -1,6 +1,6 @@
 package io.tipoff.api.bracket;
 
-import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketCsv;
 import io.tipoff.model.BracketCsv.SeedRow;

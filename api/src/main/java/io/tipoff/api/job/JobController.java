@@ -1,18 +1,19 @@
 package io.tipoff.api.job;
 
-import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
-import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
-import static io.tipoff.api.config.OpenApiConfig.IDEMPOTENCY_KEY_REUSED;
-import static io.tipoff.api.config.OpenApiConfig.JOB_FINISHED;
-import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
-import static io.tipoff.api.config.OpenApiConfig.SERVICE_UNAVAILABLE;
-import static io.tipoff.api.config.OpenApiConfig.TOO_MANY_RUNNING_JOBS;
-import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+import static io.tipoff.api.web.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.web.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.web.OpenApiConfig.IDEMPOTENCY_KEY_REUSED;
+import static io.tipoff.api.web.OpenApiConfig.JOB_FINISHED;
+import static io.tipoff.api.web.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.web.OpenApiConfig.SERVICE_UNAVAILABLE;
+import static io.tipoff.api.web.OpenApiConfig.TOO_MANY_RUNNING_JOBS;
+import static io.tipoff.api.web.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.access.ApiKeyFilter;
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.Text;
 import jakarta.validation.Valid;

@@ -7,11 +7,11 @@ import java.util.UUID;
  * How far a job got: the data of each event of {@code GET /api/v1/jobs/{id}/events} (the same fields as in the job
  * view). Two readings are equal when nothing a client shows has changed.
  */
-record JobProgress(UUID id, JobStatus status, long simulations, long simulationsCompleted, int chunks,
+public record JobProgress(UUID id, JobStatus status, long simulations, long simulationsCompleted, int chunks,
                    int chunksCompleted, double progress, String error) {
 
     /** The event's name: {@code progress} while the job runs, then {@code completed}, {@code failed} or {@code cancelled}. */
-    String event() {
+    public String event() {
         return status.isFinal() ? status.name().toLowerCase(java.util.Locale.ROOT) : "progress";
     }
 }

@@ -1,8 +1,8 @@
 package io.tipoff.api.job;
 
+import io.tipoff.job.JobSpec;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.JobPriority;
-import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Jobs in PostgreSQL: stored when accepted, read for status and paging, marked once their chunks are published. */
 @Repository
-class JobRepository {
+public class JobRepository {
 
     private static final String VIEW_COLUMNS = """
             id, type, status, simulations, simulations_completed, chunks, chunks_completed, chunk_size, seed,
@@ -93,7 +93,7 @@ class JobRepository {
     }
 
     /** The progress of each of these jobs that exists: one query, however many jobs. */
-    List<JobProgress> progress(Collection<UUID> ids) {
+    public List<JobProgress> progress(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package io.tipoff.api.job;
 
 import io.tipoff.api.pool.PoolRequest;
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.DefenseProfile;

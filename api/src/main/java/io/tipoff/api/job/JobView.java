@@ -1,11 +1,11 @@
 package io.tipoff.api.job;
 
+import io.tipoff.job.JobSpec;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
-import io.tipoff.model.JobPriority;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.GameState;
-import io.tipoff.model.JobSpec;
+import io.tipoff.model.JobPriority;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.LeagueAverages;

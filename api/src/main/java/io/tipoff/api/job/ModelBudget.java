@@ -1,7 +1,9 @@
 package io.tipoff.api.job;
 
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.engine.ModelMemory;
-import io.tipoff.model.JobSpec;
+import io.tipoff.job.JobModel;
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.JobType;
 import org.springframework.util.unit.DataSize;
 
@@ -19,7 +21,7 @@ final class ModelBudget {
 
     /** @param inline whether a tournament's bracket came in the request (else it is an imported season's) */
     static void check(JobSpec spec, boolean inline, DataSize limit) {
-        long bytes = ModelMemory.bytes(spec);
+        long bytes = JobModel.bytes(spec);
         if (bytes <= limit.toBytes()) {
             return;
         }
@@ -29,7 +31,7 @@ final class ModelBudget {
         throw new InvalidFieldException(spec.type() == JobType.TOURNAMENT
                 ? inline ? "tournament.teams" : "tournament.season" : "type",
                 "needs up to " + ModelMemory.format(bytes) + " of model memory on a worker (" + what + ", "
-                        + ModelMemory.pairs(spec) + " pairs of teams that can meet, "
+                        + JobModel.pairs(spec) + " pairs of teams that can meet, "
                         + ModelMemory.BYTES_PER_PAIR / 1024 + " KB each); the limit is "
                         + ModelMemory.format(limit.toBytes()) + " (" + PROPERTY + ")");
     }

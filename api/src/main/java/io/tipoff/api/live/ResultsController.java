@@ -1,16 +1,16 @@
 package io.tipoff.api.live;
 
-import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
-import static io.tipoff.api.config.OpenApiConfig.CONTENT_TOO_LARGE;
-import static io.tipoff.api.config.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
+import static io.tipoff.api.web.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.web.OpenApiConfig.CONTENT_TOO_LARGE;
+import static io.tipoff.api.web.OpenApiConfig.UNSUPPORTED_MEDIA_TYPE;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tipoff.api.bracket.BracketCatalog;
 import io.tipoff.api.config.ApiProperties;
-import io.tipoff.api.config.BodyLimit;
-import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.web.BodyLimit;
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketCsv;
 import io.tipoff.model.BracketException;

@@ -1,16 +1,16 @@
 package io.tipoff.api.pool;
 
 import io.tipoff.api.bracket.BracketCatalog;
-import io.tipoff.api.job.InvalidFieldException;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
+import io.tipoff.api.web.InvalidFieldException;
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.Bracket;
-import io.tipoff.model.JobSpec;
+import io.tipoff.model.BracketShape;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Tournament;
-import io.tipoff.model.BracketShape;
 import io.tipoff.pool.PoolSpec;
 import java.util.ArrayList;
 import java.util.HashMap;

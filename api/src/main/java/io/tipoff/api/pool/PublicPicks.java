@@ -1,7 +1,7 @@
 package io.tipoff.api.pool;
 
 import io.tipoff.api.bracket.BracketCatalog;
-import io.tipoff.api.job.InvalidFieldException;
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.model.PicksCsv;
 import io.tipoff.model.TeamDataException;
 import io.tipoff.pool.PoolSpec;

@@ -1,5 +1,6 @@
 package io.tipoff.api.rating;
 
+import io.tipoff.api.web.InvalidFieldException;
 import io.tipoff.ratings.RatingMethod;
 import io.tipoff.ratings.SeasonGame;
 import io.tipoff.ratings.SeasonGamesCsv;
@@ -39,24 +40,11 @@ public class TeamRatings {
     }
 
     /** Why a season has no ratings as of a day (a bad day, no game of the season imported, or none by then). */
-    public static final class NoRatingsException extends RuntimeException {
+    public static final class NoRatingsException extends InvalidFieldException {
 
-        private final String field;
-        private final String reason;
-
+        /** The request's field at fault ({@code asOfDay} unless said otherwise) and what is wrong with it. */
         public NoRatingsException(String field, String reason) {
-            super(field + " " + reason);
-            this.field = field;
-            this.reason = reason;
-        }
-
-        /** The request's field at fault: {@code asOfDay} unless said otherwise. */
-        public String field() {
-            return field;
-        }
-
-        public String reason() {
-            return reason;
+            super(field, reason);
         }
     }
 

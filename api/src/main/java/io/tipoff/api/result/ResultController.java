@@ -1,8 +1,8 @@
 package io.tipoff.api.result;
 
-import static io.tipoff.api.config.OpenApiConfig.BAD_REQUEST;
-import static io.tipoff.api.config.OpenApiConfig.NOT_FOUND;
-import static io.tipoff.api.config.OpenApiConfig.RESULT_NOT_READY;
+import static io.tipoff.api.web.OpenApiConfig.BAD_REQUEST;
+import static io.tipoff.api.web.OpenApiConfig.NOT_FOUND;
+import static io.tipoff.api.web.OpenApiConfig.RESULT_NOT_READY;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,7 +1,7 @@
 package io.tipoff.api.team;
 
 import io.tipoff.api.rating.TeamRatings;
-import io.tipoff.model.JobSpec;
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.TeamSeason;

@@ -2,9 +2,10 @@ package io.tipoff.worker.chunk;
 
 import io.tipoff.engine.Simulation;
 import io.tipoff.engine.Tally;
+import io.tipoff.job.JobModel;
+import io.tipoff.job.JobSpec;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkPlan;
-import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import java.lang.management.ManagementFactory;
 import java.sql.Array;
@@ -249,7 +250,7 @@ class ChunkStore {
         if (job.isEmpty() || !job.get().isCounted()) {
             return;
         }
-        reduce(job.get(), jobId, Simulation.of(job.get().spec()));
+        reduce(job.get(), jobId, JobModel.of(job.get().spec()));
     }
 
     private <A> void reduce(JobToPlay job, UUID jobId, Simulation<A> simulation) {

@@ -2,7 +2,8 @@ package io.tipoff.worker.chunk;
 
 import io.tipoff.engine.ModelMemory;
 import io.tipoff.engine.Simulation;
-import io.tipoff.model.JobSpec;
+import io.tipoff.job.JobModel;
+import io.tipoff.job.JobSpec;
 import io.tipoff.worker.config.WorkerProperties;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ class SimulationCache {
     synchronized Simulation<?> of(UUID jobId, JobSpec spec) {
         Entry entry = byJob.get(jobId);
         if (entry == null) {
-            entry = new Entry(Simulation.of(spec), ModelMemory.bytes(spec));
+            entry = new Entry(JobModel.of(spec), JobModel.bytes(spec));
             byJob.put(jobId, entry);
             cached += entry.bytes();
             evictBeyondBudget(jobId);

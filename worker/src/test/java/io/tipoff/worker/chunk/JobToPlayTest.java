@@ -3,9 +3,9 @@ package io.tipoff.worker.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.engine.Bench;
+import io.tipoff.job.JobSpec;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkPlan;
-import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;

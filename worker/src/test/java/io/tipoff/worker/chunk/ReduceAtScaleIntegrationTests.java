@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tipoff.engine.Bench;
 import io.tipoff.engine.MatchupAggregate;
 import io.tipoff.engine.MatchupModel;
-import io.tipoff.model.JobSpec;
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.testing.TestServices;

@@ -3,8 +3,8 @@ package io.tipoff.worker.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tipoff.engine.ModelMemory;
+import io.tipoff.job.JobSpec;
 import io.tipoff.model.Bracket;
-import io.tipoff.model.JobSpec;
 import io.tipoff.model.JobType;
 import io.tipoff.model.LeagueAverages;
 import io.tipoff.model.Matchup;

@@ -1,0 +1,29 @@
+package io.tipoff;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The shared module stays plain Java: the engine, model, pools and ratings know no framework and no cycle. */
+class ArchitectureTest {
+
+    private static final JavaClasses COMMON = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tipoff");
+
+    @Test
+    void packagesDependOnEachOtherWithoutCycles() {
+        slices().matching("io.tipoff.(**)").should().beFreeOfCycles().check(COMMON);
+    }
+
+    @Test
+    void commonDependsOnNoFramework() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta..", "org.slf4j..")
+                .check(COMMON);
+    }
+}
