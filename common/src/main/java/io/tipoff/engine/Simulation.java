@@ -48,7 +48,7 @@ public interface Simulation<A> {
         return switch (spec.type()) {
             case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
             case TOURNAMENT -> TournamentModel.of(spec.tournament(), spec.settings());
-            case BRACKET_POOL -> PoolModel.of(spec.tournament().bracket(), spec.pool(), spec.settings());
+            case BRACKET_POOL -> PoolModel.of(spec.tournament(), spec.pool(), spec.settings());
         };
     }
 }
