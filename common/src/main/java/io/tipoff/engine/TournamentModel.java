@@ -104,6 +104,11 @@ public final class TournamentModel implements Simulation<TournamentAggregate> {
         return shape;
     }
 
+    /** Per game in playing order: the team (index) that won it, for a game already decided; −1 for one to play. */
+    public int[] decided() {
+        return decided.clone();
+    }
+
     public int teams() {
         return profiles.size();
     }

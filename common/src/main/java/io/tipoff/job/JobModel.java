@@ -17,7 +17,7 @@ public final class JobModel {
         return switch (spec.type()) {
             case MATCHUP -> MatchupModel.of(spec.matchup(), spec.settings());
             case TOURNAMENT -> TournamentModel.of(spec.tournament(), spec.settings());
-            case BRACKET_POOL -> PoolModel.of(spec.tournament().bracket(), spec.pool(), spec.settings());
+            case BRACKET_POOL -> PoolModel.of(spec.tournament(), spec.pool(), spec.settings());
         };
     }
 

@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
  * <p>A pick's value is {@code p / (1 + (entrants − 1) × share)}: the chance it comes true over the entrants expected
  * to hold it (this entry and the opponents who picked it too). Points that many opponents also score separate no one;
  * a slightly less likely team that few picked can be worth more.
+ *
+ * <p>In a pool that locks after some games, every candidate has each decided game's winner: chalk and the favourites
+ * take it whatever the seeds or chances, and a champion or Final Four team is only ever one still in the tournament
+ * (the pilot gives the others no chance).
  */
 final class Candidates {
 
@@ -35,9 +39,12 @@ final class Candidates {
     private final double[] share;
     private final int entrants;
     private final boolean[][] under;
+    /** Per game: the team that won it, for a game already decided; −1 for one to pick. */
+    private final int[] decided;
 
-    private Candidates(BracketShape shape, double[] chance, double[] share, int entrants) {
+    private Candidates(BracketShape shape, double[] chance, double[] share, int entrants, int[] decided) {
         this.shape = shape;
+        this.decided = decided;
         this.rounds = shape.rounds();
         this.chance = chance;
         this.share = share;
@@ -48,10 +55,11 @@ final class Candidates {
     /**
      * @param seedNumbers each team's seed number (1 … 16), for chalk
      * @param ratings     each team's rating (higher is better), chalk's tie-break between equal seeds
+     * @param decided     per game in playing order, the team that won it, or −1 for a game still to play
      */
     static List<Candidate> of(BracketShape shape, double[] chance, double[] share, int entrants, int[] seedNumbers,
-                              double[] ratings) {
-        return new Candidates(shape, chance, share, entrants).all(seedNumbers, ratings);
+                              double[] ratings, int[] decided) {
+        return new Candidates(shape, chance, share, entrants, decided).all(seedNumbers, ratings);
     }
 
     private List<Candidate> all(int[] seedNumbers, double[] ratings) {
@@ -164,11 +172,16 @@ final class Candidates {
 
     /**
      * The favourites' bracket around forced picks: a team forced to depth d wins every game of its path down to the
-     * one at depth d; every other game goes to the team the model gives the better chance of winning it.
+     * one at depth d; every other game goes to the team the model gives the better chance of winning it. A decided
+     * game goes to its winner.
      */
     private int[] fill(int[] forced) {
         int[] picks = new int[shape.games()];
         for (int g = 0; g < picks.length; g++) {
+            if (decided[g] >= 0) {
+                picks[g] = decided[g];
+                continue;
+            }
             int a = shape.strongTeam(g, picks);
             int b = shape.weakTeam(g, picks);
             int d = shape.depth()[g];
@@ -177,10 +190,17 @@ final class Candidates {
         return picks;
     }
 
-    /** The better seed wins every game; between equal seeds the better rating, then the strong side. */
+    /**
+     * The better seed wins every game; between equal seeds the better rating, then the strong side. A decided game goes
+     * to its winner.
+     */
     private int[] chalk(int[] seedNumbers, double[] ratings) {
         int[] picks = new int[shape.games()];
         for (int g = 0; g < picks.length; g++) {
+            if (decided[g] >= 0) {
+                picks[g] = decided[g];
+                continue;
+            }
             int a = shape.strongTeam(g, picks);
             int b = shape.weakTeam(g, picks);
             boolean bBetter = seedNumbers[b] < seedNumbers[a]

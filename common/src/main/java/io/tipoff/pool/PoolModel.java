@@ -9,6 +9,7 @@ import io.tipoff.model.Bracket;
 import io.tipoff.model.BracketShape;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Tournament;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -23,6 +24,9 @@ import java.util.stream.IntStream;
  * <p>The candidates must be the same in every chunk: they come from a pilot of {@link PoolSpec#pilot()} tournaments
  * played on streams of their own ({@code seed ^ PILOT_STREAM}) and from the public's picks, both fixed by the job.
  * A worker plays the pilot once per job (the model is cached between chunks).
+ *
+ * <p>A pool that locks after some games (the tournament's {@code results}) plays them as decided in every tournament,
+ * the pilot's included; the field and every candidate pick their winners, so the pool is won on the games still open.
  */
 public final class PoolModel implements Simulation<PoolAggregate> {
 
@@ -37,14 +41,17 @@ public final class PoolModel implements Simulation<PoolAggregate> {
     private final int[] seedNumbers;
     private final double[] ratings;
     private final int[] points;
+    private final int[] decided;
     private Prepared prepared;
 
     /** What the pilot decides for a seed: the field's rule and the candidate entries. */
     private record Prepared(long seed, PublicField field, List<Candidates.Candidate> candidates, double[] shares) {
     }
 
-    private PoolModel(Bracket bracket, PoolSpec pool, SimulationSettings settings) {
-        this.tournament = TournamentModel.of(bracket, settings);
+    private PoolModel(Tournament known, PoolSpec pool, SimulationSettings settings) {
+        Bracket bracket = known.bracket();
+        this.tournament = TournamentModel.of(known, settings);
+        this.decided = tournament.decided();
         this.shape = tournament.shape();
         if (pool.scoring().size() != shape.mainRounds()) {
             throw new IllegalArgumentException("scoring has " + pool.scoring().size() + " rounds, the bracket "
@@ -57,8 +64,14 @@ public final class PoolModel implements Simulation<PoolAggregate> {
         this.points = Scoring.points(shape, pool.scoring());
     }
 
+    /** A pool on a bracket before its first game. */
     public static PoolModel of(Bracket bracket, PoolSpec pool, SimulationSettings settings) {
-        return new PoolModel(bracket, pool, settings);
+        return of(new Tournament(null, bracket), pool, settings);
+    }
+
+    /** A pool that locks after the tournament's decided games ({@link Tournament#results()}). */
+    public static PoolModel of(Tournament tournament, PoolSpec pool, SimulationSettings settings) {
+        return new PoolModel(tournament, pool, settings);
     }
 
     /** The number in a seed label: W01 → 1, W16a → 16; 0 when it has none. */
@@ -76,11 +89,11 @@ public final class PoolModel implements Simulation<PoolAggregate> {
     private synchronized Prepared prepare(long seed) {
         if (prepared == null || prepared.seed() != seed) {
             double[] chance = pilotChances(seed);
-            PublicField field = pool.picks() == null ? PublicField.withoutPicks(shape, chance)
-                    : PublicField.withPicks(shape, pool.picks());
+            PublicField field = (pool.picks() == null ? PublicField.withoutPicks(shape, chance)
+                    : PublicField.withPicks(shape, pool.picks())).withResults(decided);
             double[] shares = field.shares();
             prepared = new Prepared(seed, field, Candidates.of(shape, chance, shares, pool.entrants(), seedNumbers,
-                    ratings), shares);
+                    ratings, decided), shares);
         }
         return prepared;
     }

@@ -2,6 +2,7 @@ package io.tipoff.pool;
 
 import io.tipoff.engine.GameRandom;
 import io.tipoff.model.BracketShape;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Map;
  * the team wins that round, raised to {@link #SHARPNESS}: picked this way, round after round, the favourites end up
  * in more brackets than their chances, as they do in the public's.
  * A First Four game is picked with the round of 64's shares (an unlisted team of the pair is never picked).
+ *
+ * <p>A pool that locks after some games ({@link #withResults}): the opponents fill in their brackets knowing them, so
+ * every one of them has each decided game's winner, and picks the games still open by the same rule between the teams
+ * its bracket sends there. The strengths stay those of the picks (fitted before any game, as the public made them).
  */
 public final class PublicField {
 
@@ -31,14 +36,27 @@ public final class PublicField {
     private final int rounds;
     /** {@code pick[(depth × teams + a) × teams + b]}: the chance an opponent picks a over b in a game at that depth. */
     private final double[] pick;
+    /** Per game in playing order: the team every opponent picks, for a game already decided; −1 for one to pick. */
+    private final int[] decided;
     /** {@code shares[t × rounds + depth]}: the share of opponents whose bracket has t winning its game at that depth. */
     private final double[] shares;
 
     private PublicField(BracketShape shape, double[] strength) {
+        this(shape, pickChances(shape, strength), noneDecided(shape));
+    }
+
+    private PublicField(BracketShape shape, double[] pick, int[] decided) {
         this.shape = shape;
         this.rounds = shape.rounds();
+        this.pick = pick;
+        this.decided = decided;
+        this.shares = exactShares();
+    }
+
+    private static double[] pickChances(BracketShape shape, double[] strength) {
+        int rounds = shape.rounds();
         int teams = shape.teams();
-        this.pick = new double[rounds * teams * teams];
+        double[] pick = new double[rounds * teams * teams];
         for (int d = 0; d < rounds; d++) {
             for (int a = 0; a < teams; a++) {
                 for (int b = 0; b < teams; b++) {
@@ -48,7 +66,28 @@ public final class PublicField {
                 }
             }
         }
-        this.shares = exactShares();
+        return pick;
+    }
+
+    private static int[] noneDecided(BracketShape shape) {
+        int[] none = new int[shape.games()];
+        Arrays.fill(none, -1);
+        return none;
+    }
+
+    /**
+     * The same field in a pool that locks after the decided games: every opponent picks their winners (and takes no
+     * random draw for them), and the games still open as before.
+     *
+     * @param decided per game in playing order, the team that won it, or −1 for a game still to play
+     *                ({@link io.tipoff.engine.TournamentModel#decided()})
+     */
+    public PublicField withResults(int[] decided) {
+        if (decided.length != shape.games()) {
+            throw new IllegalArgumentException("decided has " + decided.length + " games, the bracket "
+                    + shape.games());
+        }
+        return new PublicField(shape, pick, decided.clone());
     }
 
     /**
@@ -143,6 +182,10 @@ public final class PublicField {
     public void draw(GameRandom random, int[] picks) {
         int teams = shape.teams();
         for (int g = 0; g < picks.length; g++) {
+            if (decided[g] >= 0) {
+                picks[g] = decided[g];
+                continue;
+            }
             int a = shape.strongTeam(g, picks);
             int b = shape.weakTeam(g, picks);
             double p = pick[(shape.depth()[g] * teams + a) * teams + b];
@@ -158,7 +201,8 @@ public final class PublicField {
         for (int g = 0; g < picks.length; g++) {
             int a = shape.strongTeam(g, picks);
             int b = shape.weakTeam(g, picks);
-            int chosen = random.nextDouble() < pick[(depth[g] * teams + a) * teams + b] ? a : b;
+            int chosen = decided[g] >= 0 ? decided[g]
+                    : random.nextDouble() < pick[(depth[g] * teams + a) * teams + b] ? a : b;
             picks[g] = chosen;
             if (chosen == winners[g]) {
                 score += points[g];
@@ -174,7 +218,7 @@ public final class PublicField {
 
     /**
      * The exact shares of the pick rule, game by game from the first: a team is picked to win a game when its side
-     * picked it and it is picked over whichever team the other side picked.
+     * picked it and it is picked over whichever team the other side picked; a decided game's winner by every opponent.
      */
     private double[] exactShares() {
         int teams = shape.teams();
@@ -182,20 +226,9 @@ public final class PublicField {
         double[][] won = new double[games][];
         double[] result = new double[teams * rounds];
         for (int g = 0; g < games; g++) {
-            double[] strongSide = side(shape.strong()[g], won, teams);
-            double[] weakSide = side(shape.weak()[g], won, teams);
+            double[] here = decided[g] >= 0 ? side(decided[g], won, teams)
+                    : picked(g, side(shape.strong()[g], won, teams), side(shape.weak()[g], won, teams));
             int d = shape.depth()[g];
-            double[] here = new double[teams];
-            for (int a = 0; a < teams; a++) {
-                for (int b = 0; b < teams; b++) {
-                    double meet = strongSide[a] * weakSide[b];
-                    if (meet > 0) {
-                        double p = pick[(d * teams + a) * teams + b];
-                        here[a] += meet * p;
-                        here[b] += meet * (1 - p);
-                    }
-                }
-            }
             won[g] = here;
             for (int t = 0; t < teams; t++) {
                 if (here[t] > 0) {
@@ -204,6 +237,24 @@ public final class PublicField {
             }
         }
         return result;
+    }
+
+    /** The share of opponents picking each team to win game g, from the shares its two sides send there. */
+    private double[] picked(int g, double[] strongSide, double[] weakSide) {
+        int teams = shape.teams();
+        int d = shape.depth()[g];
+        double[] here = new double[teams];
+        for (int a = 0; a < teams; a++) {
+            for (int b = 0; b < teams; b++) {
+                double meet = strongSide[a] * weakSide[b];
+                if (meet > 0) {
+                    double p = pick[(d * teams + a) * teams + b];
+                    here[a] += meet * p;
+                    here[b] += meet * (1 - p);
+                }
+            }
+        }
+        return here;
     }
 
     private static double[] side(int side, double[][] won, int teams) {

@@ -6,10 +6,13 @@ import static org.assertj.core.data.Offset.offset;
 
 import io.tipoff.engine.TestBrackets;
 import io.tipoff.model.Bracket;
+import io.tipoff.model.BracketException;
 import io.tipoff.model.BracketShape;
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.model.Tournament;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PoolModelTest {
@@ -97,6 +100,70 @@ class PoolModelTest {
         assertThat(result.publicPicks()).isEqualTo("model");
         assertThat(result.baselines()).containsKeys("chalk", "favorites");
         assertThat(result.fieldScore()).isPositive();
+    }
+
+    /** Two upsets decided: A8b won the play-in, A7 beat A2 (the public's 97% pick). */
+    private static final Map<String, String> UPSETS = Map.of("A8", "A8b", "R1A2", "A7");
+
+    private static PoolModel lockedAfter(Map<String, String> results, int entrants) {
+        return PoolModel.of(new Tournament(null, eightTeams(), results, null),
+                new PoolSpec(entrants, SCORING, publicLovesA2(), 2_000), SETTINGS);
+    }
+
+    @Test
+    void decidedGamesArePickedRightByChalkTheFavouritesEveryCandidateAndTheField() {
+        BracketShape shape = BracketShape.of(eightTeams());
+        int a8 = shape.slots().indexOf("A8");
+        int r1a2 = shape.slots().indexOf("R1A2");
+        int a8b = shape.seeds().indexOf("A8b");
+        int a7 = shape.seeds().indexOf("A7");
+        PoolAggregate total = lockedAfter(UPSETS, 12).simulate(3, 0, 1_000);
+        assertThat(total.labels()).startsWith("chalk", "favorites");
+        for (int[] picks : total.picks()) {
+            assertThat(picks[a8]).isEqualTo(a8b);
+            assertThat(picks[r1a2]).isEqualTo(a7);
+            for (int g = 0; g < shape.games(); g++) {
+                assertThat(picks[g]).isIn(shape.strongTeam(g, picks), shape.weakTeam(g, picks));
+            }
+        }
+        // The decided games are played as decided in every tournament, and the whole field has their winners.
+        assertThat(total.slotWins()[a8 * shape.teams() + a8b]).isEqualTo(1_000);
+        assertThat(total.slotWins()[r1a2 * shape.teams() + a7]).isEqualTo(1_000);
+        assertThat(total.shares()[a7 * shape.rounds() + 2]).isEqualTo(1.0);
+        assertThat(total.shares()[shape.seeds().indexOf("A2") * shape.rounds() + 2]).isZero();
+        assertThat(total.shares()[a8b * shape.rounds() + 3]).isEqualTo(1.0);
+        PoolResult result = lockedAfter(UPSETS, 12).result(total);
+        assertThat(result.bracket()).containsEntry("A8", "A8b").containsEntry("R1A2", "A7");
+        assertThat(result.picks().get(r1a2).chance()).isEqualTo(1.0);
+        assertThat(result.picks().get(r1a2).contrarian()).isFalse();
+    }
+
+    @Test
+    void withOnlyTheFinalOpenThePoolIsWonOnTheFinal() {
+        // A1 and A7 are in the final; the public's strength for A7 in the final is 0, so every opponent has A1.
+        Map<String, String> results = Map.of("A8", "A8a", "R1A3", "A3", "R1A4", "A5", "R2A1", "A1", "R2A2", "A7");
+        int entrants = 30;
+        PoolModel model = lockedAfter(results, entrants);
+        PoolAggregate total = model.simulate(4, 0, 3_000);
+        PoolResult result = model.result(total);
+        double a7Wins = result.picks().get(BracketShape.of(eightTeams()).games() - 1).chance();
+        // The favourites pick A1 like every opponent: always level with all of them, a 1-in-30 share of the win.
+        PoolResult.Entry favorites = result.baselines().get("favorites");
+        assertThat(favorites.bracket()).containsEntry("R3", "A1");
+        assertThat(favorites.winProbability()).isCloseTo(1.0 / entrants, offset(1e-12));
+        // 4 × 1 point for the first round and 2 × 2 for the second, all decided; 4 more when A1 wins the final.
+        assertThat(favorites.expectedScore()).isCloseTo(8 + 4 * (1 - a7Wins), offset(1e-9));
+        assertThat(result.fieldScore()).isCloseTo(favorites.expectedScore(), offset(1e-9));
+        // A7 as champion wins the pool alone exactly when A7 wins the final.
+        assertThat(a7Wins).isGreaterThan(1.0 / entrants);
+        assertThat(result.bracket()).containsEntry("R3", "A7").containsAllEntriesOf(results);
+        assertThat(result.winProbability()).isCloseTo(a7Wins, offset(1e-12));
+    }
+
+    @Test
+    void aResultThatCannotBeIsRefusedNamingItsSlot() {
+        assertThatThrownBy(() -> lockedAfter(Map.of("R1A2", "A3"), 12)).isInstanceOf(BracketException.class)
+                .hasMessageContaining("R1A2");
     }
 
     @Test

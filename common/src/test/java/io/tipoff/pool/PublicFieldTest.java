@@ -67,4 +67,40 @@ class PublicFieldTest {
                     .isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / draws) + 1e-9));
         }
     }
+
+    @Test
+    void inAPoolThatLocksLaterEveryOpponentHasTheDecidedWinnersAndPicksTheRestAsBefore() {
+        int a8 = SHAPE.slots().indexOf("A8");
+        int r1a2 = SHAPE.slots().indexOf("R1A2");
+        int[] decided = new int[SHAPE.games()];
+        java.util.Arrays.fill(decided, -1);
+        decided[a8] = SHAPE.seeds().indexOf("A8b");
+        decided[r1a2] = SHAPE.seeds().indexOf("A7");
+        PublicField before = PublicField.withPicks(SHAPE, PoolModelTest.publicLovesA2());
+        PublicField field = before.withResults(decided);
+        GameRandom random = new GameRandom();
+        random.startGame(2, 0);
+        int[] picks = new int[SHAPE.games()];
+        int rounds = SHAPE.rounds();
+        int draws = 100_000;
+        long[] champions = new long[SHAPE.teams()];
+        for (int i = 0; i < draws; i++) {
+            field.draw(random, picks);
+            assertThat(picks[a8]).isEqualTo(decided[a8]);
+            assertThat(picks[r1a2]).isEqualTo(decided[r1a2]);
+            champions[picks[SHAPE.games() - 1]]++;
+        }
+        double[] shares = field.shares();
+        assertThat(shares[decided[r1a2] * rounds + 2]).isEqualTo(1.0);
+        // A game between two teams both still in is picked as before the results: A3 over A6 at 0.70.
+        int a3 = SHAPE.seeds().indexOf("A3");
+        assertThat(shares[a3 * rounds + 2]).isEqualTo(before.shares()[a3 * rounds + 2]);
+        for (int t = 0; t < SHAPE.teams(); t++) {
+            double p = shares[t * rounds];
+            assertThat((double) champions[t] / draws).as(SHAPE.seeds().get(t))
+                    .isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / draws) + 1e-9));
+        }
+        assertThat(champions[SHAPE.seeds().indexOf("A2")]).isZero();
+        assertThat(champions[SHAPE.seeds().indexOf("A8a")]).isZero();
+    }
 }

@@ -73,13 +73,44 @@ class PoolPipelineIntegrationTests {
     }
 
     private static Map<String, Object> poolJob(long simulations, long seed, int chunkSize) {
+        return poolJob(simulations, seed, chunkSize, Map.of());
+    }
+
+    private static Map<String, Object> poolJob(long simulations, long seed, int chunkSize,
+                                               Map<String, String> results) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "BRACKET_POOL");
         body.put("simulations", simulations);
         body.put("seed", seed);
         body.put("chunkSize", chunkSize);
-        body.put("pool", Map.of("season", 2018, "entrants", 100, "scoring", List.of(10, 20, 40, 80, 160, 320)));
+        body.put("pool", Map.of("season", 2018, "entrants", 100, "scoring", List.of(10, 20, 40, 80, 160, 320),
+                "results", results));
         return body;
+    }
+
+    /** 2018's First Four as played (tourney_games_2013_2019.csv, days 134 and 135). */
+    private static final Map<String, String> FIRST_FOUR = Map.of("W11", "W11a", "W16", "W16b", "X11", "X11b",
+            "Z16", "Z16b");
+
+    @Test
+    void aPoolThatLocksAfterTheFirstFourHasItsWinnersInEveryBracketItAnswers() {
+        String id = completed(poolJob(400, 4, 200, FIRST_FOUR));
+        JsonNode result = Http.json(http.get("/api/v1/jobs/" + id + "/result"));
+        for (Map.Entry<String, String> game : FIRST_FOUR.entrySet()) {
+            assertThat(result.get("bracket").get(game.getKey()).asString()).as(game.getKey())
+                    .isEqualTo(game.getValue());
+            for (String baseline : List.of("chalk", "favorites")) {
+                assertThat(result.get("baselines").get(baseline).get("bracket").get(game.getKey()).asString())
+                        .as(baseline + " " + game.getKey()).isEqualTo(game.getValue());
+            }
+        }
+        for (JsonNode pick : result.get("picks")) {
+            if (FIRST_FOUR.containsKey(pick.get("slot").asString())) {
+                assertThat(pick.get("chance").asDouble()).isEqualTo(1.0);
+                assertThat(pick.get("publicShare").asDouble()).isEqualTo(1.0);
+            }
+        }
+        assertThat(result.get("bracket").size()).isEqualTo(67);
     }
 
     @Test

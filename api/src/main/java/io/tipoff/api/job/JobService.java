@@ -7,7 +7,7 @@ import io.tipoff.api.job.JobRequest.MatchupRequest;
 import io.tipoff.api.job.JobRequest.SeededRequest;
 import io.tipoff.api.job.JobRequest.TeamRequest;
 import io.tipoff.api.job.JobRequest.TournamentRequest;
-import io.tipoff.api.live.TournamentResults;
+import io.tipoff.api.live.KnownResults;
 import io.tipoff.api.pool.PoolJobs;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
@@ -66,16 +66,16 @@ class JobService {
     private final ApiProperties properties;
     private final TeamCatalog teams;
     private final BracketCatalog brackets;
-    private final TournamentResults tournamentResults;
+    private final KnownResults knownResults;
     private final PoolJobs pools;
     private final JobTrace trace;
     private final SecureRandom seeds = new SecureRandom();
 
     JobService(JobRepository jobs, Dispatcher dispatcher, TransactionTemplate transactions,
                ApiProperties properties, TeamCatalog teams, BracketCatalog brackets,
-               TournamentResults tournamentResults, PoolJobs pools, JobTrace trace) {
+               KnownResults knownResults, PoolJobs pools, JobTrace trace) {
         this.brackets = brackets;
-        this.tournamentResults = tournamentResults;
+        this.knownResults = knownResults;
         this.pools = pools;
         this.trace = trace;
         this.jobs = jobs;
@@ -299,52 +299,16 @@ class JobService {
 
     /**
      * The bracket with what is known of it: the results given and those imported up to {@code resultsThroughDay}
-     * (which must agree), checked with the games in progress ({@link BracketResults}); a result that cannot be is a
-     * 400 naming {@code tournament.results.<slot>}, a game that cannot be in progress
-     * {@code tournament.inProgress.<slot>}.
+     * ({@link KnownResults}, a result that cannot be is a 400 naming {@code tournament.results.<slot>}), with the games
+     * in progress (a game that cannot be in progress is a 400 naming {@code tournament.inProgress.<slot>}).
      *
      * @param season  the season whose imported results {@code resultsThroughDay} reads; null when no team is imported
      * @param teamIds the team id of each seed that has one, to find the imported games in the bracket
      */
     private Tournament known(TournamentRequest request, Integer season, Bracket bracket,
                              Map<String, Integer> teamIds) {
-        Map<String, String> results = new TreeMap<>();
-        if (request.resultsThroughDay() != null) {
-            String field = "tournament.resultsThroughDay";
-            if (season == null || teamIds.size() != bracket.teams().size()) {
-                throw new InvalidFieldException(field, "needs a bracket whose every team is imported with its id, "
-                        + "to find the season's imported results in it");
-            }
-            if (!tournamentResults.hasSeason(season)) {
-                throw new InvalidFieldException(field, "season " + season + " has no imported results (POST "
-                        + "/api/v1/seasons/" + season + "/results)");
-            }
-            try {
-                results.putAll(BracketResults.fromGames(bracket.slots(), teamIds,
-                        tournamentResults.games(season, request.resultsThroughDay())));
-            } catch (BracketException e) {
-                throw new InvalidFieldException(field, "the imported results of season " + season + " do not fit "
-                        + "this bracket: " + e.getMessage());
-            }
-        }
-        Map<String, String> given = request.results() == null ? Map.of() : request.results();
-        for (Map.Entry<String, String> result : new TreeMap<>(given).entrySet()) {
-            String field = "tournament.results." + Text.excerpt(result.getKey());
-            Text.problem(result.getKey(), Text.MAX_LABEL).ifPresent(problem -> {
-                throw new InvalidFieldException("tournament.results", "a slot " + problem);
-            });
-            if (result.getValue() == null) {
-                throw new InvalidFieldException(field, "is required: the seed of the slot's winner");
-            }
-            Text.problem(result.getValue(), Text.MAX_LABEL).ifPresent(problem -> {
-                throw new InvalidFieldException(field, problem);
-            });
-            String imported = results.putIfAbsent(result.getKey(), result.getValue());
-            if (imported != null && !imported.equals(result.getValue())) {
-                throw new InvalidFieldException(field, "says " + result.getValue() + " won, the imported results "
-                        + imported);
-            }
-        }
+        Map<String, String> decided = knownResults.decided("tournament", season, bracket, teamIds, request.results(),
+                request.resultsThroughDay());
         Map<String, GameState> states = new TreeMap<>();
         if (request.inProgress() != null) {
             request.inProgress().forEach((slot, state) -> {
@@ -354,12 +318,6 @@ class JobService {
                 }
                 states.put(slot, state.toState(field));
             });
-        }
-        Map<String, String> decided;
-        try {
-            decided = BracketResults.decided(bracket, results);
-        } catch (BracketException e) {
-            throw new InvalidFieldException("tournament.results." + Text.excerpt(e.where()), e.reason());
         }
         try {
             BracketResults.checkInProgress(bracket, decided, states.keySet());

@@ -1,6 +1,7 @@
 package io.tipoff.api.pool;
 
 import io.tipoff.api.bracket.BracketCatalog;
+import io.tipoff.api.live.KnownResults;
 import io.tipoff.api.rating.TeamRatings;
 import io.tipoff.api.team.TeamCatalog;
 import io.tipoff.api.web.InvalidFieldException;
@@ -16,12 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * A BRACKET_POOL job's spec: the season's imported bracket, its teams as imported or, with {@code asOfDay}, rated from
- * the season's games up to that day (nothing after it), the pool's scoring checked against the bracket's rounds, and
- * the season's public picks as they are now.
+ * the season's games up to that day (nothing after it), the pool's scoring checked against the bracket's rounds, the
+ * games already decided ({@code results}, {@code resultsThroughDay}: checked as a tournament job's, a result that
+ * cannot be is a 400 naming {@code pool.results.<slot>}), and the season's public picks as they are now.
  */
 @Service
 public class PoolJobs {
@@ -29,11 +32,13 @@ public class PoolJobs {
     private final BracketCatalog brackets;
     private final TeamCatalog teams;
     private final PublicPicks picks;
+    private final KnownResults results;
 
-    PoolJobs(BracketCatalog brackets, TeamCatalog teams, PublicPicks picks) {
+    PoolJobs(BracketCatalog brackets, TeamCatalog teams, PublicPicks picks, KnownResults results) {
         this.brackets = brackets;
         this.teams = teams;
         this.picks = picks;
+        this.results = results;
     }
 
     public JobSpec spec(PoolRequest request, SimulationSettings defaults) {
@@ -45,8 +50,10 @@ public class PoolJobs {
         Integer day = request.asOfDay();
         List<Bracket.Seeded> seeded = new ArrayList<>();
         Map<String, String> teamOfSeed = new HashMap<>();
+        Map<String, Integer> teamIds = new HashMap<>();
         for (BracketCatalog.SeededTeam seed : seeds) {
             teamOfSeed.put(seed.seed(), seed.teamKey());
+            teamId(seed.teamKey()).ifPresent(id -> teamIds.put(seed.seed(), id));
             seeded.add(new Bracket.Seeded(seed.seed(), profile(season, seed, day)));
         }
         Bracket bracket = new Bracket(seeded, brackets.slots(season));
@@ -59,7 +66,18 @@ public class PoolJobs {
         }
         PoolSpec pool = new PoolSpec(request.entrants(), scoring, picks.forPool(season, teamOfSeed, "pool.season"),
                 PoolSpec.DEFAULT_PILOT);
-        return JobSpec.ofPool(new Tournament(season, bracket), pool, defaults.withLeague(league(season, day)));
+        Map<String, String> decided = results.decided("pool", season, bracket, teamIds, request.results(),
+                request.resultsThroughDay());
+        return JobSpec.ofPool(new Tournament(season, bracket, decided, null), pool,
+                defaults.withLeague(league(season, day)));
+    }
+
+    private static Optional<Integer> teamId(String teamKey) {
+        try {
+            return Optional.of(Integer.parseInt(teamKey));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The averages the teams are measured against: of the season's games as of the day, or of its statistics. */

@@ -161,6 +161,10 @@ public class OpenApiConfig {
         examples.put("bracketPool", example("The 2018 pool of 100 entrants with ESPN's scoring", """
                 {"type": "BRACKET_POOL", "simulations": 20000, "seed": 1,
                  "pool": {"season": 2018, "entrants": 100, "scoring": [10, 20, 40, 80, 160, 320], "asOfDay": 132}}"""));
+        examples.put("bracketPoolAfterFirstFour", example("The same pool, locked after the First Four", """
+                {"type": "BRACKET_POOL", "simulations": 20000, "seed": 1,
+                 "pool": {"season": 2018, "entrants": 100, "scoring": [10, 20, 40, 80, 160, 320], "asOfDay": 132,
+                          "results": {"W11": "W11a", "W16": "W16b", "X11": "X11b", "Z16": "Z16b"}}}"""));
         return api -> api.getPaths().get("/api/v1/jobs").getPost().getRequestBody().getContent()
                 .get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE).setExamples(examples);
     }

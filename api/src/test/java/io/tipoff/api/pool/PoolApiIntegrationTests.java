@@ -142,18 +142,69 @@ class PoolApiIntegrationTests {
                 Arguments.of(Map.of("scoring", List.of(10, 20, -40, 80, 160, 320)), "pool.scoring[2]",
                         "must not be negative"),
                 Arguments.of(Map.of("season", 2031), "pool.season", "no imported bracket"),
-                Arguments.of(Map.of("asOfDay", 400), "pool.asOfDay", "at most"));
+                Arguments.of(Map.of("asOfDay", 400), "pool.asOfDay", "at most"),
+                Arguments.of(Map.of("results", Map.of("R9X1", "W01")), "pool.results.R9X1",
+                        "is no slot of the bracket"),
+                Arguments.of(Map.of("results", Map.of("W16", "W01")), "pool.results.W16", "W01 does not play in W16"),
+                Arguments.of(Map.of("results", Map.of("W16", "W16a", "R1W1", "W16b")), "pool.results.R1W1",
+                        "W16b cannot have won R1W1: W16 was won by W16a"),
+                Arguments.of(Map.of("resultsThroughDay", 400), "pool.resultsThroughDay", "at most"));
     }
 
     @ParameterizedTest
     @MethodSource("badPools")
     void aBadPoolIsRefusedNamingTheField(Map<String, Object> change, String field, String message) {
+        long before = storedJobs();
         HttpResponse<String> refused = http.postJson("/api/v1/jobs", JobRequests.json(pool(change)));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode error = Http.json(refused).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo(field);
         assertThat(error.get("message").asString()).contains(message);
+        assertThat(storedJobs()).isEqualTo(before);
+    }
+
+    private long storedJobs() {
+        return jdbc.sql("select count(*) from jobs").query(Long.class).single();
+    }
+
+    @Test
+    void aPoolThatLocksLaterStoresItsDecidedGamesWithEveryGameTheWinnersWonOnTheWay() {
+        HttpResponse<String> accepted = http.postJson("/api/v1/jobs", JobRequests.json(pool(Map.of("results",
+                Map.of("W16", "W16b", "R2W1", "W01")))));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode results = Http.json(accepted).get("tournament").get("results");
+        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.get("W16").asString()).isEqualTo("W16b");
+        assertThat(results.get("R1W1").asString()).isEqualTo("W01");
+        assertThat(results.get("R2W1").asString()).isEqualTo("W01");
+        http.delete("/api/v1/jobs/" + Http.json(accepted).get("id").asString());
+    }
+
+    @Test
+    void aPoolTakesTheSeasonsImportedResultsThroughADayAndRefusesAResultThatContradictsThem() throws Exception {
+        HttpResponse<String> imported = http.post("/api/v1/seasons/2018/results", "text/csv",
+                Files.readString(shared(TeamData.sharedFile("tourney_games_2013_2019.csv"))));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        // Days 134 and 135 of 2018: the First Four.
+        HttpResponse<String> accepted = http.postJson("/api/v1/jobs", JobRequests.json(pool(Map.of(
+                "resultsThroughDay", 135))));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode results = Http.json(accepted).get("tournament").get("results");
+        assertThat(results.properties().stream().map(Map.Entry::getKey).toList())
+                .containsExactlyInAnyOrder("W11", "W16", "X11", "Z16");
+        assertThat(results.get("W16").asString()).isEqualTo("W16b");
+        http.delete("/api/v1/jobs/" + Http.json(accepted).get("id").asString());
+
+        long before = storedJobs();
+        HttpResponse<String> refused = http.postJson("/api/v1/jobs", JobRequests.json(pool(Map.of(
+                "resultsThroughDay", 135, "results", Map.of("W16", "W16a")))));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode error = Http.json(refused).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("pool.results.W16");
+        assertThat(error.get("message").asString()).contains("says W16a won, the imported results W16b");
+        assertThat(storedJobs()).isEqualTo(before);
     }
 
     @Test

@@ -148,7 +148,7 @@ class OpenApiIntegrationTests {
         JsonNode examples = operation("POST /api/v1/jobs").path("requestBody").path("content")
                 .path("application/json").path("examples");
         assertThat(examples.propertyNames()).contains("matchupOfImportedTeams", "matchupOfProfiles", "tournament",
-                "bracketPool");
+                "bracketPool", "bracketPoolAfterFirstFour");
     }
 
     /** A real problem answer has the status, content type and title of the described one. */
