@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The shared module stays plain Java: the engine, model, pools and ratings know no framework and no cycle. */
 class ArchitectureTest {
 
-    /** This module\'s own classes, as Maven compiled them. */
+    /** This module's own classes, as Maven compiled them. */
     private static final JavaClasses COMMON = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test

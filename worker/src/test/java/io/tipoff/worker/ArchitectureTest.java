@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The worker's packages depend on each other in one direction only: a package cycle fails the build. */
 class ArchitectureTest {
 
-    /** This module\'s own classes, as Maven compiled them. */
+    /** This module's own classes, as Maven compiled them. */
     private static final JavaClasses WORKER = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test
