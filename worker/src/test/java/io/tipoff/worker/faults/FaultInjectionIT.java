@@ -243,9 +243,11 @@ class FaultInjectionIT {
         Instant down = Instant.now();
         lab.postgres.stop();
         HttpResponse<String> refused = system.http().postJson("/api/v1/jobs", TipoffSystem.jobRequest());
-        // The outage lasts until both workers have reached a database step with the database gone, and retry it.
-        Waits.until("every worker retrying a database step", TipoffSystem.JOB, Duration.ofMillis(200),
-                () -> workers.stream().allMatch(worker -> databaseRetries(worker) > retriesBefore.get(worker)));
+        // The outage lasts until both workers have reached a database step with the database gone: one that failed
+        // and is retried, or one waiting for a connection the pool cannot open (for up to its 30 s timeout).
+        Waits.until("every worker at a database step with the database down", TipoffSystem.JOB,
+                Duration.ofMillis(200), () -> workers.stream().allMatch(worker -> waitingForDatabase(worker)
+                        || databaseRetries(worker) > retriesBefore.get(worker)));
         lab.postgres.start();
         Instant up = Instant.now();
 
@@ -873,6 +875,13 @@ class FaultInjectionIT {
     /** The database steps a worker has begun to retry (it logs the first failure of each, then retries quietly). */
     static long databaseRetries(TipoffProcess worker) {
         return worker.logLines().stream().filter(line -> line.contains("Database unavailable, retrying")).count();
+    }
+
+    /** Whether a thread of the worker waits for a database connection ({@code hikaricp_connections_pending}). */
+    static boolean waitingForDatabase(TipoffProcess worker) {
+        return new Http(worker.port()).get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("hikaricp_connections_pending{"))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
     }
 
     static long unsent(TipoffSystem system, String id) {
