@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +101,23 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How long a test waits for a job to complete: long enough for a shared, busy machine. */
+    public static final Duration JOB_WAIT = Duration.ofMinutes(3);
+
+    /**
+     * Waits until job {@code id} is COMPLETED, as its client would see it ({@code GET /api/v1/jobs/{id}}), and returns
+     * that view; fails as soon as the job is anything but queued, running or completed.
+     */
+    public JsonNode awaitCompleted(String id) {
+        return Waits.until("job " + id + " completed", JOB_WAIT, () -> json(get("/api/v1/jobs/" + id)), job -> {
+            String status = job.get("status").asString();
+            if (!List.of("QUEUED", "RUNNING", "COMPLETED").contains(status)) {
+                throw new AssertionError("job " + id + " ended " + status + ": " + job);
+            }
+            return status.equals("COMPLETED");
+        });
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,20 +115,12 @@ public final class TestServices {
         }
 
         /**
-         * Waits up to 10 s for a queue to hold {@code count} messages (published after a commit, on another thread);
-         * returns how many it holds then.
+         * Waits for a queue to hold {@code count} messages (published after a commit, on another thread); returns how
+         * many it holds then.
          */
         public long awaitMessageCount(String queue, long count) {
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (messageCount(queue) < count && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return messageCount(queue);
+            return Waits.until(count + " messages in " + queue, Duration.ofSeconds(30), () -> messageCount(queue),
+                    ready -> ready >= count);
         }
     }
 

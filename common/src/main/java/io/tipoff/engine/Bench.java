@@ -17,8 +17,11 @@ import java.util.concurrent.Executors;
  */
 public final class Bench {
 
-    /** The 2019 national final, Virginia against Texas Tech, from Bart Torvik's season numbers. */
-    public static final Matchup SAMPLE = new Matchup(
+    /**
+     * The 2019 national final, Virginia against Texas Tech, from Bart Torvik's season numbers: the bench's own game
+     * (tests have theirs in common's test fixtures, so that neither moves when the other does).
+     */
+    private static final Matchup SAMPLE = new Matchup(
             new TeamProfile("Virginia", 60.7,
                     new OffenseProfile(0.525, 0.395, 0.400, 0.147, 0.304, 0.291, 0.745),
                     new DefenseProfile(0.457, 0.289, 0.426, 0.175, 0.254, 0.263)),

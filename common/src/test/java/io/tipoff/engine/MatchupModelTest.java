@@ -10,6 +10,7 @@ import io.tipoff.model.OffenseProfile;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
 import io.tipoff.model.Venue;
+import io.tipoff.testing.Matchups;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class MatchupModelTest {
 
     private static final SimulationSettings SETTINGS = SimulationSettings.DEFAULTS;
-    private static final MatchupModel FINAL_2019 = MatchupModel.of(Bench.SAMPLE, SETTINGS);
+    private static final MatchupModel FINAL_2019 = MatchupModel.of(Matchups.FINAL_2019, SETTINGS);
 
     @Test
     void seed42PlaysExactlyTheseGames() {
@@ -25,7 +26,7 @@ class MatchupModelTest {
         // look like a change of the engine.
         SimulationSettings pinned = new SimulationSettings(SETTINGS.league(), SETTINGS.homeCourtPoints(),
                 SETTINGS.possessionsStdDev(), 0.006);
-        MatchupAggregate aggregate = MatchupModel.of(Bench.SAMPLE, pinned).simulate(42, 0, 10_000);
+        MatchupAggregate aggregate = MatchupModel.of(Matchups.FINAL_2019, pinned).simulate(42, 0, 10_000);
         // Pinned from a run of this engine: a change here means the engine plays different games.
         assertThat(aggregate.teamAWins()).isEqualTo(6_103L);
         assertThat(aggregate.teamAPoints().percentile(0.5)).isEqualTo(64);
@@ -36,17 +37,24 @@ class MatchupModelTest {
 
     @Test
     void anySplitOfTheGamesGivesTheSameAggregate() throws Exception {
-        MatchupAggregate whole = FINAL_2019.simulate(7, 0, 30_000);
-        MatchupAggregate split = FINAL_2019.simulate(7, 20_000, 10_000)
+        MatchupAggregate whole = FINAL_2019.simulate(7, 0, 100_000);
+        MatchupAggregate split = FINAL_2019.simulate(7, 60_000, 40_000)
                 .merge(FINAL_2019.simulate(7, 0, 1))
-                .merge(FINAL_2019.simulate(7, 1, 19_999));
+                .merge(FINAL_2019.simulate(7, 1, 59_999));
         assertThat(split).isEqualTo(whole);
 
+        // The threads decide the slices: 32 slices of 3,125 games for one thread, 50 of 2,000 (the shortest slice)
+        // for two; a range played in two parts, 12 and 37 slices, is cut at other places again.
+        assertThat(ParallelSimulation.slices(1, 1, 100_000)).isEqualTo(32);
+        assertThat(ParallelSimulation.slices(2, 1, 100_000)).isEqualTo(50);
+        assertThat(ParallelSimulation.slices(3, 1, 25_000)).isEqualTo(12);
+        assertThat(ParallelSimulation.slices(3, 1, 75_000)).isEqualTo(37);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            assertThat(ParallelSimulation.run(pool, 1, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
-            assertThat(ParallelSimulation.run(pool, 3, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
-            assertThat(ParallelSimulation.run(pool, 7, FINAL_2019, 7, 0, 30_000)).isEqualTo(whole);
+            assertThat(ParallelSimulation.run(pool, 1, FINAL_2019, 7, 0, 100_000)).isEqualTo(whole);
+            assertThat(ParallelSimulation.run(pool, 2, FINAL_2019, 7, 0, 100_000)).isEqualTo(whole);
+            assertThat(ParallelSimulation.run(pool, 3, FINAL_2019, 7, 0, 25_000)
+                    .merge(ParallelSimulation.run(pool, 3, FINAL_2019, 7, 25_000, 75_000))).isEqualTo(whole);
         } finally {
             pool.shutdown();
         }
@@ -92,7 +100,7 @@ class MatchupModelTest {
 
     @Test
     void homeCourtMovesTheExpectedMarginByItsPoints() {
-        Matchup neutral = Bench.SAMPLE;
+        Matchup neutral = Matchups.FINAL_2019;
         Matchup home = new Matchup(neutral.teamA(), neutral.teamB(), Venue.TEAM_A_HOME);
         Matchup away = new Matchup(neutral.teamA(), neutral.teamB(), Venue.TEAM_B_HOME);
         double neutralMargin = MatchupModel.of(neutral, SETTINGS).simulate(5, 0, 200_000).margin().mean();
@@ -106,7 +114,7 @@ class MatchupModelTest {
     void marginReversionTightensTheMarginsWithoutMovingTheirMean() {
         SimulationSettings independent = new SimulationSettings(SETTINGS.league(), SETTINGS.homeCourtPoints(),
                 SETTINGS.possessionsStdDev(), 0);
-        MatchupAggregate loose = MatchupModel.of(Bench.SAMPLE, independent).simulate(8, 0, 200_000);
+        MatchupAggregate loose = MatchupModel.of(Matchups.FINAL_2019, independent).simulate(8, 0, 200_000);
         MatchupAggregate tight = FINAL_2019.simulate(8, 0, 200_000);
         assertThat(tight.margin().mean()).isCloseTo(loose.margin().mean(), offset(0.15));
         assertThat(tight.margin().stdDev()).isLessThan(0.85 * loose.margin().stdDev());
@@ -155,8 +163,8 @@ class MatchupModelTest {
 
     /** The 2019 final with adjusted efficiencies, each known to within {@code stdError} per 100 possessions. */
     private static Matchup finalWithRatings(Double stdError) {
-        TeamProfile a = Bench.SAMPLE.teamA();
-        TeamProfile b = Bench.SAMPLE.teamB();
+        TeamProfile a = Matchups.FINAL_2019.teamA();
+        TeamProfile b = Matchups.FINAL_2019.teamB();
         return new Matchup(new TeamProfile(a.name(), a.tempo(), a.offense(), a.defense(), 123.0, 89.9, stdError),
                 new TeamProfile(b.name(), b.tempo(), b.offense(), b.defense(), 114.4, 84.2, stdError), Venue.NEUTRAL);
     }

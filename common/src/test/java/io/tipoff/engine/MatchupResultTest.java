@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.testing.Matchups;
 import org.junit.jupiter.api.Test;
 
 class MatchupResultTest {
 
     private static final MatchupAggregate AGGREGATE =
-            MatchupModel.of(Bench.SAMPLE, SimulationSettings.DEFAULTS).simulate(5, 0, 20_000);
+            MatchupModel.of(Matchups.FINAL_2019, SimulationSettings.DEFAULTS).simulate(5, 0, 20_000);
     private static final MatchupResult RESULT = MatchupResult.of("A", "B", AGGREGATE);
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.testing.Matchups;
 import org.junit.jupiter.api.Test;
 
 class TallyTest {
@@ -18,7 +19,7 @@ class TallyTest {
 
     @Test
     void talliesOfDisjointRangesAddUpToTheTallyOfTheirUnion() {
-        MatchupModel model = MatchupModel.of(Bench.SAMPLE, SimulationSettings.DEFAULTS);
+        MatchupModel model = MatchupModel.of(Matchups.FINAL_2019, SimulationSettings.DEFAULTS);
 
         Tally parts = model.tally(model.simulate(3, 0, 4_000)).plus(model.tally(model.simulate(3, 4_000, 6_000)));
 

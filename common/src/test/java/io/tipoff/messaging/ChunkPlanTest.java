@@ -3,7 +3,6 @@ package io.tipoff.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tipoff.model.JobStatus;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +28,5 @@ class ChunkPlanTest {
     void aPlanWhoseCountsDisagreeIsNoPlan() {
         assertThatThrownBy(() -> new ChunkPlan(25_000, 10_000, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChunkPlan.of(Long.MAX_VALUE, 1)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aJobMovesForwardOnlyAndAFinalStatusIsSetOnce() {
-        assertThat(JobStatus.QUEUED.canMoveTo(JobStatus.RUNNING)).isTrue();
-        assertThat(JobStatus.RUNNING.canMoveTo(JobStatus.COMPLETED)).isTrue();
-        assertThat(JobStatus.RUNNING.canMoveTo(JobStatus.QUEUED)).isFalse();
-        assertThat(JobStatus.COMPLETED.canMoveTo(JobStatus.CANCELLED)).isFalse();
-        assertThat(JobStatus.namesMovableTo(JobStatus.CANCELLED)).containsExactly("QUEUED", "RUNNING");
-        assertThat(JobStatus.OPEN_NAMES).containsExactly("QUEUED", "RUNNING");
     }
 }

@@ -1,14 +1,19 @@
 package io.tipoff.worker;
 
 import io.tipoff.api.ApiApplication;
+import io.tipoff.api.dispatch.DispatcherView;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
 
 /** Starts a real api or worker in this JVM, pointed at one test environment, as its command line would. */
 public final class Apps {
@@ -49,6 +54,22 @@ public final class Apps {
                 .properties(WorkerApplication.CONFIG_NAME)
                 .initializers(initializer)
                 .run(arguments(services, warm));
+    }
+
+    /**
+     * The worker stops taking chunks, as if it had gone: it finishes and acknowledges the chunks in hand and hands back
+     * those it had fetched but not started. Returns once {@code api}'s dispatcher counts no consumer, so that its next
+     * windows are those of queues without workers.
+     */
+    public static void stopConsuming(ConfigurableApplicationContext worker, ConfigurableApplicationContext api) {
+        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::stop);
+        Waits.until("the api's dispatcher counting no consumer", Duration.ofSeconds(30),
+                () -> DispatcherView.consumers(api) == 0);
+    }
+
+    /** The worker takes chunks again (its listeners started, as its warm-up does). */
+    public static void startConsuming(ConfigurableApplicationContext worker) {
+        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::start);
     }
 
     public static int port(ConfigurableApplicationContext app) {

@@ -7,8 +7,10 @@ import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NotFoundException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,7 +36,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -129,7 +133,7 @@ class DashboardBrowserTests {
     @Test
     void aMatchupSubmittedOnThePageFillsTheBarToOneHundredPercentAndDrawsItsResult() throws IOException {
         browser.get(base + "/");
-        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        awaitTeamsListed();
         new Select(find("#team-season")).selectByValue("2019");
         new Select(find("#team-a")).selectByValue("1438");
         new Select(find("#team-b")).selectByValue("1403");
@@ -139,18 +143,16 @@ class DashboardBrowserTests {
         watchBar();
         find("#submit").click();
 
-        boolean midJobShot = false;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!"100".equals(find("#progress").getAttribute("aria-valuenow"))) {
-            assertThat(System.nanoTime()).as("the bar reaches 100%").isLessThan(deadline);
+        AtomicBoolean midJobShot = new AtomicBoolean();
+        await("the bar at 100%", () -> {
             int now = Integer.parseInt(find("#progress").getAttribute("aria-valuenow"));
-            if (!midJobShot && now > 0 && now < 100) {
+            if (now > 0 && now < 100 && !midJobShot.getAndSet(true)) {
                 screenshot("progress");
-                midJobShot = true;
             }
-            Waits.sleep(20);
-        }
-        await(() -> find("#progress-detail").getText().startsWith("Completed: 1,000,000 of 1,000,000 simulated"));
+            return now == 100;
+        });
+        await("the progress detail saying the job completed",
+                () -> find("#progress-detail").getText().startsWith("Completed: 1,000,000 of 1,000,000 simulated"));
         assertThat(find("#progress-status").getDomProperty("textContent")).as("announced").startsWith("Completed");
         List<Long> seen = barValues();
         assertThat(seen).isSorted().endsWith(100L);
@@ -159,7 +161,7 @@ class DashboardBrowserTests {
 
         String id = jobOnShow();
         JsonNode result = Http.json(http.get("/api/v1/jobs/" + id + "/result"));
-        await(() -> id.equals(find("#result").getDomAttribute("data-rendered")));
+        await("job " + id + " rendered", () -> id.equals(find("#result").getDomAttribute("data-rendered")));
         for (String chart : List.of("win", "margin", "scores", "box")) {
             WebElement svg = awaitElement("[data-chart=" + chart + "] svg");
             assertThat(svg.getSize().getWidth()).as(chart).isGreaterThan(200);
@@ -184,12 +186,11 @@ class DashboardBrowserTests {
     void aTournamentsTableSortsByAnyColumnWithMouseOrKeyboardAndItsBracketShowsEachFavourite() throws IOException {
         browser.get(base + "/");
         find("input[name=type][value=TOURNAMENT]").click();
-        await(() -> find("#bracket-info").getText().equals("5 teams, 4 games."));
+        await("the bracket's summary", () -> find("#bracket-info").getText().equals("5 teams, 4 games."));
         type("#simulations", "3000");
         type("#seed", "5");
         find("#submit").click();
-        await(() -> find("#result").getDomAttribute("data-rendered") != null
-                && find("#result").getDomAttribute("data-rendered").equals(jobOnShow()));
+        awaitJobOnShowRendered();
         JsonNode result = Http.json(http.get("/api/v1/jobs/" + jobOnShow() + "/result"));
         List<JsonNode> teams = new ArrayList<>();
         result.get("teams").forEach(teams::add);
@@ -233,19 +234,19 @@ class DashboardBrowserTests {
     void aClickOnAGameOfTheBracketFixesItsWinnerAndRunsTheBracketAgain() throws IOException {
         browser.get(base + "/");
         find("input[name=type][value=TOURNAMENT]").click();
-        await(() -> find("#bracket-info").getText().equals("5 teams, 4 games."));
+        await("the bracket's summary", () -> find("#bracket-info").getText().equals("5 teams, 4 games."));
         type("#simulations", "2000");
         type("#seed", "5");
         find("#submit").click();
-        await(() -> find("#result").getDomAttribute("data-rendered") != null
-                && find("#result").getDomAttribute("data-rendered").equals(jobOnShow()));
+        awaitJobOnShowRendered();
         String first = jobOnShow();
 
         // By keyboard: the play-in game, then Air Force (W04b) as its winner.
         find("svg.bracket g.game[data-slot='W04']").sendKeys(Keys.ENTER);
-        await(() -> !findAll("#fix-winner button[data-seed='W04b']").isEmpty());
+        awaitElement("#fix-winner button[data-seed='W04b']");
         find("#fix-winner button[data-seed='W04b']").click();
-        await(() -> !jobOnShow().equals(first) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        await("a new job after " + first + " rendered",
+                () -> !jobOnShow().equals(first) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
 
         JsonNode job = Http.json(http.get("/api/v1/jobs/" + jobOnShow()));
         assertThat(job.get("tournament").get("results").toString()).isEqualTo("{\"W04\":\"W04b\"}");
@@ -264,15 +265,17 @@ class DashboardBrowserTests {
         // By mouse: the final, its favourite as the champion; then every result cleared.
         String second = jobOnShow();
         find("svg.bracket g.game[data-slot='R2W1']").click();
-        await(() -> !findAll("#fix-winner .choices button").isEmpty());
+        awaitElement("#fix-winner .choices button");
         String champion = findAll("#fix-winner .choices button").get(0).getDomAttribute("data-seed");
         findAll("#fix-winner .choices button").get(0).click();
-        await(() -> !jobOnShow().equals(second) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        await("a new job after " + second + " rendered",
+                () -> !jobOnShow().equals(second) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
         assertThat(Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("tournament").get("results")
                 .get("R2W1").asString()).isEqualTo(champion);
         String third = jobOnShow();
         find("#clear-results").click();
-        await(() -> !jobOnShow().equals(third) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        await("a new job after " + third + " rendered",
+                () -> !jobOnShow().equals(third) && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
         assertThat(Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("tournament").get("results").size())
                 .isZero();
     }
@@ -280,7 +283,7 @@ class DashboardBrowserTests {
     @Test
     void aGameInProgressIsPlayedFromTheScoreAndClockGiven() {
         browser.get(base + "/");
-        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        awaitTeamsListed();
         assertThat(find("#live-clock").isDisplayed()).isFalse();
         find("#live").click();
         type("#live-clock", "0:45");
@@ -290,7 +293,7 @@ class DashboardBrowserTests {
         type("#simulations", "5000");
         find("#submit").click();
 
-        await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        awaitJobOnShowRendered();
         JsonNode state = Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("matchup").get("state");
         assertThat(state.get("period").asInt()).isEqualTo(2);
         assertThat(state.get("secondsLeft").asInt()).isEqualTo(45);
@@ -300,7 +303,7 @@ class DashboardBrowserTests {
 
         type("#live-clock", "25:00");
         find("#submit").click();
-        await(() -> find("#form-error").getText().startsWith("A half lasts 20:00"));
+        await("the form's error \"A half lasts 20:00…\"", () -> find("#form-error").getText().startsWith("A half lasts 20:00"));
         assertThat(find("#live-clock").getAttribute("aria-invalid")).isEqualTo("true");
         find("#live").click();
     }
@@ -309,14 +312,14 @@ class DashboardBrowserTests {
     void aPoolShowsTheChosenEntryBesideTheBaselinesAndItsContrarianPicksInTheBracket() throws IOException {
         browser.get(base + "/");
         find("input[name=type][value=BRACKET_POOL]").click();
-        await(() -> !new Select(find("#pool-season")).getOptions().isEmpty());
+        await("the pool's seasons listed", () -> !new Select(find("#pool-season")).getOptions().isEmpty());
         new Select(find("#pool-season")).selectByValue("2019");
         type("#pool-entrants", "10");
         type("#pool-scoring", "10, 20");
         type("#simulations", "2000");
         type("#seed", "5");
         find("#submit").click();
-        await(() -> jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        awaitJobOnShowRendered();
         JsonNode result = Http.json(http.get("/api/v1/jobs/" + jobOnShow() + "/result"));
 
         assertThat(find("#job-title").getText()).isEqualTo("2019 bracket pool");
@@ -352,7 +355,7 @@ class DashboardBrowserTests {
         browser.manage().window().setSize(new Dimension(390, 2400));
         try {
             browser.get(base + "/#job=" + id);
-            await(() -> id.equals(find("#result").getDomAttribute("data-rendered")));
+            await("job " + id + " rendered", () -> id.equals(find("#result").getDomAttribute("data-rendered")));
             awaitElement("[data-chart=box] svg");
             assertThat(find("#progress").getAttribute("aria-valuenow")).isEqualTo("100");
             Number overflow = (Number) js("return document.documentElement.scrollWidth"
@@ -368,7 +371,7 @@ class DashboardBrowserTests {
     @Test
     void teamsGivenAsProfilesAreSubmittedAsTheyAreWritten() {
         browser.get(base + "/");
-        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        awaitTeamsListed();
         find("input[name=source][value=inline]").click();
         assertThat(find("#profile-a").isDisplayed()).isTrue();
         assertThat(find("#team-a").isDisplayed()).isFalse();
@@ -377,7 +380,7 @@ class DashboardBrowserTests {
         type("#simulations", "2000");
         find("#submit").click();
 
-        await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+        awaitJobOnShowRendered();
         JsonNode matchup = Http.json(http.get("/api/v1/jobs/" + jobOnShow())).get("matchup");
         assertThat(matchup.get("teamA").get("name").asString()).isEqualTo("Virginia");
         assertThat(matchup.get("teamA").get("season").isNull()).isTrue();
@@ -388,7 +391,7 @@ class DashboardBrowserTests {
 
         type("#profile-a", "{\"name\": \"Virginia\",");
         find("#submit").click();
-        await(() -> find("#form-error").getText().startsWith("Team A profile is not valid JSON"));
+        await("the form's error \"Team A profile is not valid JSON…\"", () -> find("#form-error").getText().startsWith("Team A profile is not valid JSON"));
         assertThat(find("#profile-a").getAttribute("aria-invalid")).isEqualTo("true");
     }
 
@@ -398,10 +401,10 @@ class DashboardBrowserTests {
                 "tipoff.security.api-keys=dash:dash-key-0123456789abcdef");
         try {
             browser.get("http://localhost:" + Apps.port(guarded) + "/");
-            await(() -> find("#form-error").getText().contains("needs an API key"));
+            awaitFormError("needs an API key");
             find("#api-key").sendKeys("dash-key-0123456789abcdef", Keys.TAB);
             browser.navigate().refresh();
-            await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+            awaitTeamsListed();
             assertThat(find("#form-error").getText()).isEmpty();
             assertThat(find("#api-key").getDomProperty("value")).as("kept for the tab").isEqualTo(
                     "dash-key-0123456789abcdef");
@@ -410,7 +413,7 @@ class DashboardBrowserTests {
             watchBar();
             find("#submit").click();
 
-            await(() -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+            awaitJobOnShowRendered();
             assertThat(barValues()).as("followed while it ran").isSorted().endsWith(100L)
                     .anySatisfy(v -> assertThat(v).isLessThan(100L));
             assertThat(find("#progress-detail").getText()).startsWith("Completed: 400,000 of 400,000 simulated");
@@ -423,18 +426,18 @@ class DashboardBrowserTests {
     @Test
     void mistakesAreShownBesideTheFormAndNothingIsSubmitted() {
         browser.get(base + "/");
-        await(() -> new Select(find("#team-a")).getOptions().size() == 5);
+        awaitTeamsListed();
         String shownBefore = find("#recent tbody").getText();
         type("#simulations", "0");
         find("#submit").click();
-        await(() -> find("#form-error").getText().contains("Simulations must be a whole number of at least 1"));
+        awaitFormError("Simulations must be a whole number of at least 1");
         assertThat(find("#simulations").getAttribute("aria-invalid")).isEqualTo("true");
 
         // One the api finds: its problem's detail names the field.
         type("#simulations", "1000");
         type("#chunk-size", "20000000");
         find("#submit").click();
-        await(() -> find("#form-error").getText().contains("chunkSize"));
+        awaitFormError("chunkSize");
         assertThat(find("#simulations").getAttribute("aria-invalid")).isNull();
         assertThat(browser.getCurrentUrl()).doesNotContain("#job=");
         assertThat(find("#recent tbody").getText()).isEqualTo(shownBefore);
@@ -492,19 +495,46 @@ class DashboardBrowserTests {
     }
 
     private static WebElement awaitElement(String selector) {
-        await(() -> !findAll(selector).isEmpty());
+        await(selector + " on the page", () -> !findAll(selector).isEmpty());
         return find(selector);
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT, Duration.ofMillis(50)).until(b -> condition.getAsBoolean());
+    private static void awaitTeamsListed() {
+        await("the five imported teams listed", () -> new Select(find("#team-a")).getOptions().size() == 5);
+    }
+
+    /** The job the page shows (its id in the address) has its result drawn. */
+    private static void awaitJobOnShowRendered() {
+        await("the job on show rendered",
+                () -> !jobOnShow().isEmpty() && jobOnShow().equals(find("#result").getDomAttribute("data-rendered")));
+    }
+
+    /** The form's error includes {@code text}. */
+    private static void awaitFormError(String text) {
+        await("the form's error \"" + text + "\"", () -> find("#form-error").getText().contains(text));
+    }
+
+    /** Polls every 50 ms; an element the page has not drawn yet is not there yet, as a browser's own wait has it. */
+    private static void await(String what, BooleanSupplier condition) {
+        Waits.until(what, WAIT, Duration.ofMillis(50), () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
     }
 
     private static Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

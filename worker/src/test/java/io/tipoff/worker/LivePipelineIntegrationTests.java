@@ -122,8 +122,7 @@ class LivePipelineIntegrationTests {
         HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = Http.json(response).get("id").asString();
-        Waits.until("job " + id + " completed", Duration.ofSeconds(60), () -> "COMPLETED".equals(
-                Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString()));
+        http.awaitCompleted(id);
         return id;
     }
 }

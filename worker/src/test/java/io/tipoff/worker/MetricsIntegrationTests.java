@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,8 +14,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.context.Lifecycle;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +49,7 @@ class MetricsIntegrationTests {
     void aJobIsCountedGameByGameAndChunkByChunk() {
         Scrape before = scrape(workerHttp);
         String id = submit(120_000, 11L, 20_000);
-        awaitStatus(id, "COMPLETED");
+        apiHttp.awaitCompleted(id);
 
         Scrape after = scrape(workerHttp);
         assertThat(after.value("tipoff_games_total", "type", "MATCHUP")
@@ -89,7 +88,7 @@ class MetricsIntegrationTests {
                     && s.value("tipoff_jobs", "status", "QUEUED") == 1
                     && s.value("tipoff_queue_consumers", "queue", services.chunkQueue()) == 0);
             startListening();
-            awaitStatus(id, "COMPLETED");
+            apiHttp.awaitCompleted(id);
         } finally {
             startListening();
         }
@@ -132,11 +131,11 @@ class MetricsIntegrationTests {
     }
 
     private static void stopListening() {
-        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::stop);
+        Apps.stopConsuming(worker, api);
     }
 
     private static void startListening() {
-        worker.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers().forEach(Lifecycle::start);
+        Apps.startConsuming(worker);
     }
 
     /** One scrape of {@code /actuator/prometheus}, in Prometheus's text format. */
@@ -173,15 +172,7 @@ class MetricsIntegrationTests {
      * database and the broker apart, each at most every two seconds.
      */
     private static Scrape awaitScrape(Http http, Predicate<Scrape> until) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Scrape scrape = scrape(http);
-            if (until.test(scrape)) {
-                return scrape;
-            }
-            assertThat(System.nanoTime()).as("metrics caught up in time:%n%s", scrape.text()).isLessThan(deadline);
-            Waits.sleep(200);
-        }
+        return Waits.until("metrics caught up", Duration.ofSeconds(60), () -> scrape(http), until);
     }
 
     private static String submit(long simulations, long seed, int chunkSize) {
@@ -191,15 +182,4 @@ class MetricsIntegrationTests {
         return Http.json(response).get("id").asString();
     }
 
-    private static void awaitStatus(String id, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonNode job = Http.json(apiHttp.get("/api/v1/jobs/" + id));
-            if (job.get("status").asString().equals(status)) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("job %s %s in time", id, status).isLessThan(deadline);
-            Waits.sleep(50);
-        }
-    }
 }

@@ -7,35 +7,37 @@ import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import com.rabbitmq.client.AMQP;
 
 /**
  * The whole pipeline: a real api and real workers in this JVM, real PostgreSQL and RabbitMQ. A job goes in over HTTP,
  * its chunks through the queue, its result comes back over HTTP.
+ *
+ * <p>One api and one worker serve the class. Each test begins with the worker not consuming (as if no worker were
+ * there yet: the api's window is then two chunks), and lets it consume when the test's chunks are where it wants them.
  */
 class PipelineIntegrationTests {
 
     private static TestServices.Environment services;
     private static ConfigurableApplicationContext api;
+    private static ConfigurableApplicationContext worker;
     private static Http http;
     private static JdbcClient jdbc;
-    private ConfigurableApplicationContext worker;
 
     @BeforeAll
-    static void startApi() {
+    static void start() {
         services = TestServices.newEnvironment();
         // A quick reconciler, so that a test can lose chunks and see them sent again within seconds; not so quick that
         // it sends again a chunk a worker holds between two failed attempts (a copy that would be dead-lettered too).
@@ -43,27 +45,35 @@ class PipelineIntegrationTests {
                 "tipoff.events.interval=100ms");
         http = new Http(Apps.port(api));
         jdbc = api.getBean(JdbcClient.class);
+        // Two attempts before a chunk is dead-lettered: a chunk that always fails is set aside sooner.
+        worker = Apps.worker(services, "tipoff.worker.threads=2", "tipoff.worker.max-attempts=2");
     }
 
     @AfterAll
-    static void stopApi() {
+    static void stop() {
+        worker.close();
         api.close();
     }
 
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+    @BeforeEach
+    void withoutConsumers() {
+        stopConsuming();
+    }
+
+    private static void startConsuming() {
+        Apps.startConsuming(worker);
+    }
+
+    private static void stopConsuming() {
+        Apps.stopConsuming(worker, api);
     }
 
     @Test
     void aJobCompletesWithExactlyItsSimulations() {
-        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        startConsuming();
         String id = submit(250_001, 17L, 100_000);
 
-        JsonNode job = awaitCompleted(id);
+        JsonNode job = http.awaitCompleted(id);
         assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(250_001);
         assertThat(job.get("chunks").asInt()).isEqualTo(3);
         assertThat(job.get("chunksCompleted").asInt()).isEqualTo(3);
@@ -108,7 +118,7 @@ class PipelineIntegrationTests {
     void theEventStreamOfARealJobShowsItsProgressAndEndsWithItsCompletedEvent() {
         String id = submit(1_000_000, 8L, 50_000);
         try (EventStream stream = http.events("/api/v1/jobs/" + id + "/events")) {
-            worker = Apps.worker(services, "tipoff.worker.threads=2");
+            startConsuming();
             List<EventStream.Event> events = stream.untilEnd(Duration.ofSeconds(120));
 
             EventStream.Event last = events.get(events.size() - 1);
@@ -136,10 +146,10 @@ class PipelineIntegrationTests {
         JobRequests.at(body, "matchup").put("teamB", Map.of("season", 2019, "name", "Michigan St"));
         HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        startConsuming();
 
         String id = Http.json(response).get("id").asString();
-        awaitCompleted(id);
+        http.awaitCompleted(id);
         JsonNode result = Http.json(http.get("/api/v1/jobs/" + id + "/result"));
         assertThat(result.get("simulations").asLong()).isEqualTo(20_000);
         assertThat(result.get("teamA").get("name").asString()).isEqualTo("Duke");
@@ -148,17 +158,18 @@ class PipelineIntegrationTests {
 
     @Test
     void theSameJobAndSeedGiveAnIdenticalResultWhateverTheThreadsAndChunks() {
-        worker = Apps.worker(services, "tipoff.worker.threads=1");
-        String oneThread = resultOf(submit(300_000, 42L, 100_000));
-        worker.close();
+        String oneThread;
+        try (ConfigurableApplicationContext single = Apps.worker(services, "tipoff.worker.threads=1")) {
+            oneThread = resultOf(submit(300_000, 42L, 100_000));
+        }
 
-        worker = Apps.worker(services, "tipoff.worker.threads=3");
-        String threeThreads = resultOf(submit(300_000, 42L, 100_000));
+        startConsuming(); // the class's worker, on two threads: its chunks are cut into other slices
+        String twoThreads = resultOf(submit(300_000, 42L, 100_000));
         String otherChunks = resultOf(submit(300_000, 42L, 70_000));
         String oneChunk = resultOf(submit(300_000, 42L, 300_000));
         String otherSeed = resultOf(submit(300_000, 43L, 100_000));
 
-        assertThat(threeThreads).isEqualTo(oneThread);
+        assertThat(twoThreads).isEqualTo(oneThread);
         assertThat(otherChunks).isEqualTo(oneThread);
         assertThat(oneChunk).isEqualTo(oneThread);
         assertThat(otherSeed).isNotEqualTo(oneThread);
@@ -167,12 +178,12 @@ class PipelineIntegrationTests {
     @Test
     void aChunkDeliveredTwiceIsCountedOnce() {
         String id = submit(30_000, 5L, 10_000);
-        awaitQueued(2); // no worker yet: the window is two chunks
+        awaitQueued(2); // no consumer yet: the window is two chunks
         publishChunkAgain(id, 1, 10_000, 10_000);
         assertThat(services.messageCount(services.chunkQueue())).isEqualTo(3);
 
-        worker = Apps.worker(services, "tipoff.worker.threads=2");
-        JsonNode job = awaitCompleted(id);
+        startConsuming();
+        JsonNode job = http.awaitCompleted(id);
         assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(30_000);
         assertThat(job.get("chunksCompleted").asInt()).isEqualTo(3);
         String result = resultOf(id);
@@ -190,15 +201,11 @@ class PipelineIntegrationTests {
 
     @Test
     void aMessageThatIsNotAChunkGoesToTheDeadLetterQueue() {
-        worker = Apps.worker(services, "tipoff.worker.threads=1");
+        startConsuming();
         long before = services.messageCount(services.deadLetterQueue());
-        publish("{\"jobId\": \"not a job\"");
+        services.publishChunk("{\"jobId\": \"not a job\"");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (services.messageCount(services.deadLetterQueue()) == before) {
-            assertThat(System.nanoTime()).as("dead-lettered in time").isLessThan(deadline);
-            Waits.sleep(20);
-        }
+        services.awaitMessageCount(services.deadLetterQueue(), before + 1);
         assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(before + 1);
         awaitAllChunksAcknowledged();
     }
@@ -210,14 +217,10 @@ class PipelineIntegrationTests {
         jdbc.sql("update jobs set spec = jsonb_set(spec, '{settings,homeCourtPoints}', '99') where id = :id")
                 .param("id", UUID.fromString(id)).update();
         services.withChannel(channel -> channel.queuePurge(services.deadLetterQueue()));
-        worker = Apps.worker(services, "tipoff.worker.threads=1", "tipoff.worker.max-attempts=2");
+        startConsuming();
 
         // (The api cannot show a job whose stored spec is broken either: read the row itself.)
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!statusOf(id).equals("FAILED")) {
-            assertThat(System.nanoTime()).as("job failed in time").isLessThan(deadline);
-            Waits.sleep(50);
-        }
+        Waits.until("job " + id + " failed", Duration.ofSeconds(30), () -> statusOf(id).equals("FAILED"));
         assertThat(jdbc.sql("select error from jobs where id = :id").param("id", UUID.fromString(id))
                 .query(String.class).single()).contains("failed 2 times").contains("homeCourtPoints");
         awaitAllChunksAcknowledged();
@@ -234,9 +237,9 @@ class PipelineIntegrationTests {
         // Chunk 5 of a job of two chunks, and chunk 1 with games of its own: made up, or garbled on the way.
         publishChunkAgain(id, 5, 50_000, 10_000);
         publishChunkAgain(id, 1, 10_000, 3);
-        worker = Apps.worker(services, "tipoff.worker.threads=1");
+        startConsuming();
 
-        JsonNode job = awaitCompleted(id);
+        JsonNode job = http.awaitCompleted(id);
         assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(20_000);
         awaitAllChunksAcknowledged();
         assertThat(services.messageCount(services.deadLetterQueue())).isEqualTo(2);
@@ -260,9 +263,9 @@ class PipelineIntegrationTests {
     @Test
     void workersDropTheChunksOfACancelledJobWithoutSimulatingThem() {
         String id = submit(200_000, 9L, 10_000);
-        awaitQueued(2); // no worker yet: the window is two chunks
+        awaitQueued(2); // no consumer yet: the window is two chunks
         assertThat(http.delete("/api/v1/jobs/" + id).statusCode()).isEqualTo(200);
-        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        startConsuming();
         awaitAllChunksAcknowledged();
         // Nothing was released after the cancel, though a worker came.
         assertThat(jdbc.sql("select next_chunk from jobs where id = :id").param("id", UUID.fromString(id))
@@ -275,11 +278,11 @@ class PipelineIntegrationTests {
     @Test
     void chunksLostFromTheQueueAreSentAgainAndCountedOnce() {
         String id = submit(30_000, 21L, 10_000);
-        awaitQueued(2); // no worker yet: the window is two chunks, both purged
+        awaitQueued(2); // no consumer yet: the window is two chunks, both purged
         services.withChannel(channel -> channel.queuePurge(services.chunkQueue()));
-        worker = Apps.worker(services, "tipoff.worker.threads=2");
+        startConsuming();
 
-        JsonNode job = awaitCompleted(id);
+        JsonNode job = http.awaitCompleted(id);
         assertThat(job.get("simulationsCompleted").asLong()).isEqualTo(30_000);
         assertThat(jdbc.sql("select count(*), sum(games) from chunk_results where job_id = :id")
                 .param("id", UUID.fromString(id))
@@ -291,11 +294,7 @@ class PipelineIntegrationTests {
     }
 
     private static void awaitQueued(long chunks) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (services.messageCount(services.chunkQueue()) < chunks) {
-            assertThat(System.nanoTime()).as("%d chunks queued", chunks).isLessThan(deadline);
-            Waits.sleep(10);
-        }
+        services.awaitMessageCount(services.chunkQueue(), chunks);
     }
 
     private static String submit(long simulations, Long seed, int chunkSize) {
@@ -307,54 +306,27 @@ class PipelineIntegrationTests {
     }
 
     private static String resultOf(String id) {
-        awaitCompleted(id);
+        http.awaitCompleted(id);
         HttpResponse<String> response = http.get("/api/v1/jobs/" + id + "/result");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
-    private static JsonNode awaitCompleted(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = Http.json(http.get("/api/v1/jobs/" + id));
-            String status = job.get("status").asString();
-            if (status.equals("COMPLETED")) {
-                return job;
-            }
-            assertThat(status).isIn("QUEUED", "RUNNING");
-            assertThat(System.nanoTime()).as("job %s still %s", id, status).isLessThan(deadline);
-            Waits.sleep(20);
-        }
-    }
-
     /**
-     * Waits until the queue has nothing ready, then stops the worker: it finishes the chunk in hand first, and a chunk
-     * it had not acknowledged would go back to the queue. An empty queue after that means every chunk was processed.
+     * Waits until the queue has nothing ready, then stops the worker consuming: it finishes the chunk in hand first,
+     * and a chunk it had not acknowledged would go back to the queue. An empty queue after that means every chunk was
+     * processed.
      */
-    private void awaitAllChunksAcknowledged() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (services.messageCount(services.chunkQueue()) > 0) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Waits.sleep(20);
-        }
-        stopWorker();
+    private static void awaitAllChunksAcknowledged() {
+        Waits.until("the chunk queue empty", Duration.ofSeconds(30),
+                () -> services.messageCount(services.chunkQueue()) == 0);
+        stopConsuming();
         assertThat(services.messageCount(services.chunkQueue())).isZero();
     }
 
     /** Publishes a chunk the way any client could: plain JSON, no Spring type headers. */
     private static void publishChunkAgain(String jobId, int index, long firstGame, int games) {
-        publish("{\"jobId\":\"%s\",\"chunkIndex\":%d,\"firstGame\":%d,\"games\":%d}"
+        services.publishChunk("{\"jobId\":\"%s\",\"chunkIndex\":%d,\"firstGame\":%d,\"games\":%d}"
                 .formatted(jobId, index, firstGame, games));
-    }
-
-    private static void publish(String body) {
-        services.withChannel(channel -> {
-            channel.confirmSelect();
-            channel.basicPublish(services.prefix(), "chunk",
-                    new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(),
-                    body.getBytes(StandardCharsets.UTF_8));
-            channel.waitForConfirmsOrDie(5_000);
-            return null;
-        });
     }
 }

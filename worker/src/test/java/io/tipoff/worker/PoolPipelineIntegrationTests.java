@@ -163,11 +163,7 @@ class PoolPipelineIntegrationTests {
         HttpResponse<String> response = http.postJson("/api/v1/jobs", JobRequests.json(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = Http.json(response).get("id").asString();
-        Waits.until("pool job " + id + " to complete", Duration.ofSeconds(180), () -> {
-            String status = Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString();
-            assertThat(status).isIn("QUEUED", "RUNNING", "COMPLETED");
-            return status.equals("COMPLETED");
-        });
+        http.awaitCompleted(id);
         return id;
     }
 }

@@ -6,6 +6,7 @@ import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TeamData;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +84,7 @@ class SchedulingIntegrationTests {
     }
 
     private static Instant completedAt(String id) {
-        Waits.until("job " + id + " completed", JOB, () -> job(id).get("status").asString().equals("COMPLETED"));
-        return Instant.parse(job(id).get("completedAt").asString());
+        return Instant.parse(alice.awaitCompleted(id).get("completedAt").asString());
     }
 
     @Test

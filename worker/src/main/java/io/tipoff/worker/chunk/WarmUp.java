@@ -1,14 +1,16 @@
 package io.tipoff.worker.chunk;
 
-import io.tipoff.engine.Bench;
 import io.tipoff.engine.MatchupModel;
 import io.tipoff.engine.ParallelSimulation;
 import io.tipoff.engine.Simulation;
 import io.tipoff.engine.TournamentModel;
 import io.tipoff.messaging.Lane;
 import io.tipoff.model.Bracket;
+import io.tipoff.model.LeagueAverages;
+import io.tipoff.model.Matchup;
 import io.tipoff.model.SimulationSettings;
 import io.tipoff.model.TeamProfile;
+import io.tipoff.model.Venue;
 import io.tipoff.worker.config.WorkerProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import org.springframework.context.Lifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * A new worker (a KEDA scale-up, a fresh VM) plays a matchup and a 64-team bracket on its simulation threads for
+ * A new worker (a KEDA scale-up, a fresh VM) plays a matchup and a 64-team bracket of league-average teams on its simulation threads for
  * {@code tipoff.worker.warm-up} before it takes its first chunk, so the JIT has compiled the engine's hot paths and the
  * first job it plays is as fast as the tenth. Only then are the chunk listeners started. Spring Boot reports the
  * worker ready (its readiness probe, and {@code /actuator/health}) only after this runner has returned, so neither an
@@ -51,7 +53,10 @@ class WarmUp implements ApplicationRunner {
         if (!length.isZero()) {
             long start = System.nanoTime();
             long end = start + length.toNanos();
-            MatchupModel matchup = MatchupModel.of(Bench.SAMPLE, SimulationSettings.DEFAULTS);
+            LeagueAverages league = SimulationSettings.DEFAULTS.league();
+            MatchupModel matchup = MatchupModel.of(
+                    new Matchup(league.averageTeam("A"), league.averageTeam("B"), Venue.NEUTRAL),
+                    SimulationSettings.DEFAULTS);
             TournamentModel tournament = TournamentModel.of(bracket(), SimulationSettings.DEFAULTS);
             long rounds = 0;
             while (System.nanoTime() < end) {
@@ -69,15 +74,13 @@ class WarmUp implements ApplicationRunner {
         ParallelSimulation.run(pool.forChunk(Lane.BATCH), threads, simulation, 1, first, count);
     }
 
-    /** Sixty-four teams between the sample final's two, in a plain single-elimination bracket. */
+    /** Sixty-four league-average teams of different tempos, in a plain single-elimination bracket. */
     static Bracket bracket() {
-        TeamProfile a = Bench.SAMPLE.teamA();
-        TeamProfile b = Bench.SAMPLE.teamB();
+        TeamProfile average = SimulationSettings.DEFAULTS.league().averageTeam("Average");
         List<Bracket.Seeded> teams = new ArrayList<>();
         for (int i = 0; i < BRACKET_TEAMS; i++) {
-            TeamProfile like = i % 2 == 0 ? a : b;
-            teams.add(new Bracket.Seeded("T" + i, new TeamProfile("Team " + i, like.tempo() + i % 7, like.offense(),
-                    like.defense())));
+            teams.add(new Bracket.Seeded("T" + i, new TeamProfile("Team " + i, average.tempo() - 3 + i % 7,
+                    average.offense(), average.defense())));
         }
         List<Bracket.Slot> slots = new ArrayList<>();
         List<String> sides = teams.stream().map(Bracket.Seeded::seed).toList();

@@ -2,7 +2,6 @@ package io.tipoff.worker.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tipoff.engine.Bench;
 import io.tipoff.engine.MatchupAggregate;
 import io.tipoff.engine.MatchupModel;
 import io.tipoff.job.JobSpec;
@@ -10,6 +9,7 @@ import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.testing.Matchups;
 import io.tipoff.testing.TestServices;
 import io.tipoff.worker.Apps;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Storing chunk aggregates against real PostgreSQL, many workers' worth at once. */
 class ChunkStoreIntegrationTests {
 
-    private static final MatchupModel MODEL = MatchupModel.of(Bench.SAMPLE, SimulationSettings.DEFAULTS);
+    private static final MatchupModel MODEL = MatchupModel.of(Matchups.FINAL_2019, SimulationSettings.DEFAULTS);
     private static final int GAMES_PER_CHUNK = 500;
 
     private static ConfigurableApplicationContext worker;
@@ -57,7 +57,7 @@ class ChunkStoreIntegrationTests {
                         values (:id, 'MATCHUP', 'QUEUED', cast(:spec as jsonb), 9, :simulations, :size, :chunks)""")
                 .param("id", id)
                 .param("spec", json.writeValueAsString(
-                        new JobSpec(JobType.MATCHUP, Bench.SAMPLE, SimulationSettings.DEFAULTS)))
+                        new JobSpec(JobType.MATCHUP, Matchups.FINAL_2019, SimulationSettings.DEFAULTS)))
                 .param("simulations", (long) chunks * GAMES_PER_CHUNK)
                 .param("size", GAMES_PER_CHUNK)
                 .param("chunks", chunks)

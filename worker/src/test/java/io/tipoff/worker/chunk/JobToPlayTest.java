@@ -2,13 +2,13 @@ package io.tipoff.worker.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tipoff.engine.Bench;
 import io.tipoff.job.JobSpec;
 import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkPlan;
 import io.tipoff.model.JobStatus;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.testing.Matchups;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JobToPlayTest {
 
     private static final UUID ID = UUID.randomUUID();
-    private static final JobSpec SPEC = new JobSpec(JobType.MATCHUP, Bench.SAMPLE, SimulationSettings.DEFAULTS);
+    private static final JobSpec SPEC = new JobSpec(JobType.MATCHUP, Matchups.FINAL_2019, SimulationSettings.DEFAULTS);
     private static final ChunkStore.JobToPlay JOB = job(JobStatus.RUNNING, null);
 
     private static ChunkStore.JobToPlay job(JobStatus status, Integer resultChunks) {

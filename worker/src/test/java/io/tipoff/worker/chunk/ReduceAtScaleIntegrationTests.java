@@ -2,12 +2,12 @@ package io.tipoff.worker.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tipoff.engine.Bench;
 import io.tipoff.engine.MatchupAggregate;
 import io.tipoff.engine.MatchupModel;
 import io.tipoff.job.JobSpec;
 import io.tipoff.model.JobType;
 import io.tipoff.model.SimulationSettings;
+import io.tipoff.testing.Matchups;
 import io.tipoff.testing.TestServices;
 import io.tipoff.worker.Apps;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class ReduceAtScaleIntegrationTests {
 
     private static final int CHUNKS = Integer.getInteger("tipoff.test.reduce-chunks", 100_000);
     private static final int GAMES_PER_CHUNK = 5_000;
-    private static final MatchupModel MODEL = MatchupModel.of(Bench.SAMPLE, SimulationSettings.DEFAULTS);
+    private static final MatchupModel MODEL = MatchupModel.of(Matchups.FINAL_2019, SimulationSettings.DEFAULTS);
 
     private static ConfigurableApplicationContext worker;
     private static ChunkStore store;
@@ -68,7 +68,7 @@ class ReduceAtScaleIntegrationTests {
                                 :chunks, :chunks, :simulations, :chunks, 'CAP_REACHED', clock_timestamp())""")
                 .param("id", id)
                 .param("spec", json.writeValueAsString(
-                        new JobSpec(JobType.MATCHUP, Bench.SAMPLE, SimulationSettings.DEFAULTS)))
+                        new JobSpec(JobType.MATCHUP, Matchups.FINAL_2019, SimulationSettings.DEFAULTS)))
                 .param("simulations", simulations)
                 .param("size", GAMES_PER_CHUNK)
                 .param("chunks", chunks)

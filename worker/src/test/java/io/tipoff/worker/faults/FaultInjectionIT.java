@@ -6,7 +6,7 @@ import com.rabbitmq.client.GetResponse;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.StalledConnections;
-import io.tipoff.worker.Waits;
+import io.tipoff.testing.Waits;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,12 +236,18 @@ class FaultInjectionIT {
     void aDatabaseRestartWhileResultsAreWrittenLosesNothingAndRefusesSubmissions() {
         String id = system.submit();
         system.awaitChunksStored(id, 8);
+        List<TipoffProcess> workers = system.liveWorkers();
+        Map<TipoffProcess, Long> retriesBefore = new HashMap<>();
+        workers.forEach(worker -> retriesBefore.put(worker, databaseRetries(worker)));
 
         Instant down = Instant.now();
         lab.postgres.stop();
         HttpResponse<String> refused = system.http().postJson("/api/v1/jobs", TipoffSystem.jobRequest());
-        // The outage lasts long enough for both workers to reach a write with the database gone.
-        Waits.sleep(Duration.ofSeconds(3));
+        // The outage lasts until both workers have reached a database step with the database gone: one that failed
+        // and is retried, or one waiting for a connection the pool cannot open (for up to its 30 s timeout).
+        Waits.until("every worker at a database step with the database down", TipoffSystem.JOB,
+                Duration.ofMillis(200), () -> workers.stream().allMatch(worker -> waitingForDatabase(worker)
+                        || databaseRetries(worker) > retriesBefore.get(worker)));
         lab.postgres.start();
         Instant up = Instant.now();
 
@@ -498,13 +506,14 @@ class FaultInjectionIT {
         // Two workers of two batch consumers each: a batch window of 2 × 4 = 8 chunks in flight, whichever api
         // decides.
         int window = 2 * 2 * TipoffSystem.WORKERS;
-        int most = 0;
+        AtomicInteger mostSeen = new AtomicInteger();
         Instant started = Instant.now();
-        while (unfinished(ids) > 0) {
-            most = Math.max(most, system.chunksInFlight());
-            Waits.sleep(50);
-            assertThat(Duration.between(started, Instant.now())).isLessThan(TipoffSystem.JOB);
-        }
+        Waits.until("the four jobs finished (chunks in flight sampled meanwhile)", TipoffSystem.JOB,
+                Duration.ofMillis(50), () -> {
+                    mostSeen.accumulateAndGet(system.chunksInFlight(), Math::max);
+                    return unfinished(ids) == 0;
+                });
+        int most = mostSeen.get();
         Instant done = Instant.now();
         first.terminate();
         first.awaitExit(Duration.ofMinutes(2));
@@ -863,6 +872,18 @@ class FaultInjectionIT {
     }
 
     /** Chunks not published yet: not released by the dispatcher, or released and not confirmed by the broker. */
+    /** The database steps a worker has begun to retry (it logs the first failure of each, then retries quietly). */
+    static long databaseRetries(TipoffProcess worker) {
+        return worker.logLines().stream().filter(line -> line.contains("Database unavailable, retrying")).count();
+    }
+
+    /** Whether a thread of the worker waits for a database connection ({@code hikaricp_connections_pending}). */
+    static boolean waitingForDatabase(TipoffProcess worker) {
+        return new Http(worker.port()).get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("hikaricp_connections_pending{"))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
+    }
+
     static long unsent(TipoffSystem system, String id) {
         return system.db.sql("""
                         select j.chunks - j.next_chunk

@@ -3,7 +3,7 @@ package io.tipoff.worker.faults;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.tipoff.worker.Waits;
+import io.tipoff.testing.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tipoff.worker.faults;
 
-import io.tipoff.worker.Waits;
+import io.tipoff.testing.Waits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import io.tipoff.messaging.ChunkMessage;
 import io.tipoff.messaging.ChunkTopology;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
-import io.tipoff.worker.Waits;
+import io.tipoff.testing.Waits;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

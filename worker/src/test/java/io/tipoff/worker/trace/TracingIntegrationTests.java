@@ -9,8 +9,8 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tipoff.testing.Http;
 import io.tipoff.testing.JobRequests;
 import io.tipoff.testing.TestServices;
+import io.tipoff.testing.Waits;
 import io.tipoff.worker.Apps;
-import io.tipoff.worker.Waits;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
@@ -80,8 +80,7 @@ class TracingIntegrationTests {
                     JobRequests.matchupJson(CHUNKS * 10_000L, 7L, 10_000));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             String id = Http.json(response).get("id").asString();
-            Waits.until("job " + id + " completed", Duration.ofMinutes(2),
-                    () -> Http.json(http.get("/api/v1/jobs/" + id)).get("status").asString().equals("COMPLETED"));
+            http.awaitCompleted(id);
 
             // The POST's server span, and the trace it began.
             Waits.until("the POST's span exported", Duration.ofSeconds(30), () -> apiSpans.spans.stream()
