@@ -1,5 +1,8 @@
-package io.tipoff.engine;
+package io.tipoff.cli;
 
+import io.tipoff.engine.MatchupAggregate;
+import io.tipoff.engine.MatchupModel;
+import io.tipoff.engine.ParallelSimulation;
 import io.tipoff.model.DefenseProfile;
 import io.tipoff.model.Matchup;
 import io.tipoff.model.OffenseProfile;
