@@ -9,11 +9,12 @@ import java.util.List;
  * thread plays its own range with its own simulator and the aggregates are merged.
  *
  * <p>A game: each team gets the same number of possessions in regulation, drawn around the matchup's tempo; they
- * alternate, team A first. Each possession is one draw from one of the offense's possession tables (a run of plays
- * ending in a score, a turnover or a defensive rebound). A team behind the margin expected at that point plays a
- * little better, the other a little worse ({@code marginReversion}); the last possession of a period is played for
- * the tie by a team down two or three (docs/MODEL.md). Tied after regulation, five-minute overtime periods are played
- * until one is not tied.
+ * alternate, from the team that wins the period's jump ball (a coin toss). Each possession is one draw from one of the
+ * offense's possession tables (a run of plays ending in a score, a turnover or a defensive rebound). A team behind the
+ * margin expected at that point plays a little better, the other a little worse ({@code marginReversion}). The last
+ * possession of a stretch, within its last shot clock, is its end game ({@link #endGame}): a team with the ball up by
+ * at most three is fouled and the team behind gets the last shot, played for the tie when down two or three
+ * (docs/MODEL.md). Tied after regulation, five-minute overtime periods are played until one is not tied.
  */
 final class GameSimulator {
 
@@ -46,10 +47,10 @@ final class GameSimulator {
     /** Pairs of possessions played from the same tables. */
     private static final int BLOCK = 4;
     /**
-     * A team behind by at most this much when the other team has the last possession of a game in progress fouls to
-     * get the ball back.
+     * The end game's margin: a team behind by at most this much (one three) fouls the team with the last possession
+     * to get the ball back.
      */
-    private static final int FOULED_LEAD = 3;
+    static final int FOULED_LEAD = 3;
 
     private final long seed;
     private final GameRandom random = new GameRandom();
@@ -84,8 +85,8 @@ final class GameSimulator {
         /** Mix units (2^-8) per point per possession of shift, up and down. */
         final double upScale;
         final double downScale;
-        /** The offense's free-throw %: the two free throws of a foul at the end of a game in progress. */
-        final double freeThrowPct;
+        /** The offense's free-throw %, as a threshold on 32 random bits: the two free throws of a foul at the end. */
+        final long freeThrowThreshold;
         /** Lines of the largest stack: five tables of at most {@link AliasTable#MAX_OUTCOMES} columns. */
         static final int MAX_LINES = 5 * AliasTable.MAX_OUTCOMES;
 
@@ -108,7 +109,7 @@ final class GameSimulator {
             expected = offense.expectedPointsPerPossession();
             upScale = offense.stepUp() > 0 ? MIX_ONE / offense.stepUp() : 0;
             downScale = offense.stepDown() > 0 ? MIX_ONE / offense.stepDown() : 0;
-            freeThrowPct = offense.freeThrowPct();
+            freeThrowThreshold = (long) (offense.freeThrowPct() * 0x1p32);
         }
 
         /**
@@ -126,6 +127,9 @@ final class GameSimulator {
         final StatLine[] lines;
         final Tables shared;
         final long[] drawn;
+        /** The end game's free throws (outside the tables). */
+        long freeThrowAttempts;
+        long freeThrowsMade;
 
         Team(Tables shared, long[] drawn) {
             this.shared = shared;
@@ -194,14 +198,17 @@ final class GameSimulator {
         if (model.state != null) {
             score = fromState(model.state);
         } else {
-            possessions = model.regulation.sample(random.nextLong());
-            score = period(0, possessions);
+            // The count takes the low 32 bits of the draw; the top bit is the jump ball.
+            long draw = random.nextLong();
+            possessions = model.regulation.sample(draw);
+            score = period(0, possessions, draw < 0);
             overtimes = 0;
         }
         while (a(score) == b(score) && overtimes < MAX_OVERTIMES) {
             overtimes++;
-            int more = model.overtime.sample(random.nextLong());
-            score = period(score, more);
+            long draw = random.nextLong();
+            int more = model.overtime.sample(draw);
+            score = period(score, more, draw < 0);
             possessions += more;
         }
         if (a(score) == b(score)) {
@@ -227,48 +234,73 @@ final class GameSimulator {
     }
 
     /**
-     * One period: {@code possessions} for each team, A first, B last, both drawn from one 64-bit random number. The
-     * period is played in blocks of {@value #BLOCK} pairs. At the start of a block each team's table is set from the
-     * score: it plays better by {@code pull} points per possession for every point it trailed the margin its strength
-     * and the other's make of the period, as of the start of the block before (reacting a block late also lets the
-     * processor run ahead without waiting for the last possession's points). The last pair is the period's end: team
-     * B plays for the tie when down two or three. Scores are packed in a long: A's high, B's low.
+     * One period: {@code possessions} for each team, alternating from the team that won its jump ball, both of a pair
+     * drawn from one 64-bit random number. The period is played in blocks of {@value #BLOCK} pairs. At the start of a
+     * block each team's table is set from the score: it plays better by {@code pull} points per possession for every
+     * point it trailed the margin its strength and the other's make of the period, as of the start of the block before
+     * (reacting a block late also lets the processor run ahead without waiting for the last possession's points). The
+     * last possession is the period's end game ({@link #endGame}). Scores are packed in a long: A's high, B's low.
      */
-    private long period(long score, int possessions) {
-        int a = a(score);
-        int b = b(score);
-        int start = a - b;
+    private long period(long score, int possessions, boolean aFirst) {
+        Team first = aFirst ? teamA : teamB;
+        Team second = aFirst ? teamB : teamA;
+        int f = aFirst ? a(score) : b(score);
+        int s = aFirst ? b(score) : a(score);
+        double formFirst = aFirst ? formA : formB;
+        double formSecond = aFirst ? formB : formA;
+        int start = f - s;
         // The margin expected of this game's strengths: the score reverts towards it, not towards the ratings'.
-        double edge = teamA.shared.expected + formA - teamB.shared.expected - formB;
+        double edge = first.shared.expected + formFirst - second.shared.expected - formSecond;
         double pull = model.marginReversion;
         int leadBlockBefore = start;
-        int tableA = EVEN;
-        int tableB = EVEN;
+        int tableFirst = EVEN;
+        int tableSecond = EVEN;
         for (int i = 0; i < possessions - 1; i++) {
             long bits = random.nextLong();
             if (i % BLOCK == 0) {
                 double surplus = leadBlockBefore - start - Math.max(0, i - BLOCK) * edge;
-                tableA = table(teamA.shared.mix(formA - pull * surplus), (int) bits);
-                tableB = table(teamB.shared.mix(formB + pull * surplus), (int) (bits >>> 32));
-                leadBlockBefore = a - b;
+                tableFirst = table(first.shared.mix(formFirst - pull * surplus), (int) bits);
+                tableSecond = table(second.shared.mix(formSecond + pull * surplus), (int) (bits >>> 32));
+                leadBlockBefore = f - s;
             }
-            a += possession(teamA, tableA, (int) bits);
-            b += possession(teamB, tableB, (int) (bits >>> 32));
+            f += possession(first, tableFirst, (int) bits);
+            s += possession(second, tableSecond, (int) (bits >>> 32));
         }
         long bits = random.nextLong();
-        a += possession(teamA, tableA, (int) bits);
-        int deficit = a - b;
-        b += possession(teamB, deficit == 3 ? THREE_TO_TIE : deficit == 2 ? TWO_TO_TIE : tableB, (int) (bits >>> 32));
-        return (long) a << 32 | (b & 0xFFFF_FFFFL);
+        f += possession(first, tableFirst, (int) bits);
+        long end = endGame(second, first, s, f, tableSecond, tableFirst, (int) (bits >>> 32));
+        return aFirst ? (long) b(end) << 32 | (a(end) & 0xFFFF_FFFFL) : end;
+    }
+
+    /**
+     * The end game: the last possession of a stretch, {@code ball}'s, with {@code own} points against {@code other}'s
+     * {@code theirs}, played as teams play the end of a close game. It starts within the last shot clock (a possession
+     * lasts about 18 seconds; the shot clock is 30), so its team can keep the ball to the horn:
+     * <ul>
+     * <li>up by one to {@value #FOULED_LEAD}, it is fouled at once by the team behind, which cannot let the clock run
+     * out: it shoots two free throws and the team behind gets the last possession, played for the tie when down two
+     * (twos only) or three (threes only);</li>
+     * <li>otherwise it plays the last shot, for the tie when down two or three.</li>
+     * </ul>
+     * Returns the points of {@code ball} (high) and {@code other} (low), packed.
+     */
+    private long endGame(Team ball, Team other, int own, int theirs, int ballTable, int otherTable, int bits) {
+        int lead = own - theirs;
+        if (lead >= 1 && lead <= FOULED_LEAD) {
+            own += freeThrows(ball);
+            theirs += possession(other, lastShot(own - theirs, otherTable), bits);
+        } else {
+            own += possession(ball, lastShot(-lead, ballTable), bits);
+        }
+        return (long) own << 32 | (theirs & 0xFFFF_FFFFL);
     }
 
     /**
      * The rest of the stretch a game in progress is in (regulation, or its overtime): the possessions left, drawn from
      * the time left and the tempo, alternate from the team with the ball (a coin toss when neither has it). Every
      * {@value #BLOCK} pairs each team's table is set from its lead against the margin its strength and the other's
-     * make of the stretch so far, as in {@link #period}. The stretch's last possession is played for the tie by a team
-     * down two or three, whichever team has it; a team that has it while one to three points ahead is fouled instead
-     * (the foul at the end): it shoots two free throws and the team behind gets the last possession.
+     * make of the stretch so far, as in {@link #period}. The last possession is the stretch's end game
+     * ({@link #endGame}); a team with the ball within a shot clock of the end has it ({@link MatchupModel}).
      */
     private long fromState(GameState state) {
         int count = model.remaining.sample(random.nextLong());
@@ -283,7 +315,7 @@ final class GameSimulator {
         int tableA = EVEN;
         int tableB = EVEN;
         possessions = (count + 1) / 2;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count - 1; i++) {
             long bits = random.nextLong();
             if (i % (2 * BLOCK) == 0) {
                 double surplus = leadBlockBefore - pairsBlockBefore * edge;
@@ -293,31 +325,29 @@ final class GameSimulator {
                 pairsBlockBefore = model.pairsPlayed + i / 2.0;
             }
             boolean teamAPlays = aHasBall == (i % 2 == 0);
-            int lead = teamAPlays ? a - b : b - a;
-            if (i < count - 1) {
-                a += teamAPlays ? possession(teamA, tableA, (int) bits) : 0;
-                b += teamAPlays ? 0 : possession(teamB, tableB, (int) bits);
-            } else if (lead >= 1 && lead <= FOULED_LEAD) {
-                // Fouled: two free throws, and the team behind plays the stretch's last possession.
-                a += teamAPlays ? freeThrows(teamA) : 0;
-                b += teamAPlays ? 0 : freeThrows(teamB);
-                int bitsLast = (int) random.nextLong();
-                a += teamAPlays ? 0 : possession(teamA, lastShot(b - a, tableA), bitsLast);
-                b += teamAPlays ? possession(teamB, lastShot(a - b, tableB), bitsLast) : 0;
-                possessions = (count + 2) / 2;
-            } else {
-                a += teamAPlays ? possession(teamA, lastShot(-lead, tableA), (int) bits) : 0;
-                b += teamAPlays ? 0 : possession(teamB, lastShot(-lead, tableB), (int) bits);
-            }
+            a += teamAPlays ? possession(teamA, tableA, (int) bits) : 0;
+            b += teamAPlays ? 0 : possession(teamB, tableB, (int) bits);
         }
         overtimes = state.overtimes();
-        return (long) a << 32 | (b & 0xFFFF_FFFFL);
+        if (count == 0) {
+            return (long) a << 32 | (b & 0xFFFF_FFFFL);
+        }
+        int bits = (int) random.nextLong();
+        if (aHasBall == ((count - 1) % 2 == 0)) {
+            return endGame(teamA, teamB, a, b, tableA, tableB, bits);
+        }
+        long end = endGame(teamB, teamA, b, a, tableB, tableA, bits);
+        return (long) b(end) << 32 | (a(end) & 0xFFFF_FFFFL);
     }
 
-    /** Two free throws of the team's shooters: the points made. */
+    /** Two free throws of the team's shooters, both from one 64-bit random number: the points made. */
     private int freeThrows(Team team) {
-        return (random.nextDouble() < team.shared.freeThrowPct ? 1 : 0)
-                + (random.nextDouble() < team.shared.freeThrowPct ? 1 : 0);
+        long bits = random.nextLong();
+        long threshold = team.shared.freeThrowThreshold;
+        int made = ((bits & 0xFFFF_FFFFL) < threshold ? 1 : 0) + ((bits >>> 32) < threshold ? 1 : 0);
+        team.freeThrowAttempts += 2;
+        team.freeThrowsMade += made;
+        return made;
     }
 
     /** The table of a stretch's last possession: for the tie when two or three behind. */
@@ -389,7 +419,8 @@ final class GameSimulator {
                 defensiveRebounds += defense.drawn[i] * defense.lines[i].defensiveRebounds();
             }
         }
-        return new BoxScore(possessions, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6],
-                totals[7], totals[8], defensiveRebounds);
+        return new BoxScore(possessions, totals[0] + offense.freeThrowsMade, totals[1], totals[2], totals[3], totals[4],
+                totals[5] + offense.freeThrowAttempts, totals[6] + offense.freeThrowsMade, totals[7], totals[8],
+                defensiveRebounds);
     }
 }

@@ -15,6 +15,11 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
 
     /** A college game lasts 40 minutes; an overtime period, 5. */
     static final double OVERTIME_SHARE_OF_GAME = 5.0 / 40.0;
+    /**
+     * The men's college shot clock (30 seconds since 2015–16; 35 before): a team with the ball within one shot clock
+     * of the end of a stretch can keep it to the end, so its possession is the stretch's last.
+     */
+    static final int SHOT_CLOCK_SECONDS = 30;
 
     final Offense teamA;
     final Offense teamB;
@@ -97,8 +102,10 @@ public final class MatchupModel implements Simulation<MatchupAggregate> {
             // game's are, scaled by that share (mean and variance alike, as the overtimes' are); both teams'
             // together, as single possessions, since the team with the ball may get the last one too.
             double share = state.secondsLeftInStretch() / (double) (2 * GameState.HALF_SECONDS);
-            int fewest = state.possession() != null && state.secondsLeft() > 0 ? 1 : 0;
-            this.remaining = new PossessionCount(2 * tempo * share, 2 * stdDev * StrictMath.sqrt(share), fewest);
+            boolean ball = state.possession() != null && state.secondsLeft() > 0;
+            this.remaining = ball && state.secondsLeftInStretch() <= SHOT_CLOCK_SECONDS
+                    ? new PossessionCount(1, 0, 1)
+                    : new PossessionCount(2 * tempo * share, 2 * stdDev * StrictMath.sqrt(share), ball ? 1 : 0);
             this.pairsPlayed = tempo * state.secondsPlayedInStretch() / (2.0 * GameState.HALF_SECONDS);
         }
     }
