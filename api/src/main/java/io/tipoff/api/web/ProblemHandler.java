@@ -24,6 +24,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -104,6 +105,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "must be one of " + Arrays.toString(type.getEnumConstants())
                 : "must be a " + (type == null ? "valid value" : type.getSimpleName());
         return badRequest(List.of(new FieldProblem(field, message)));
+    }
+
+    /**
+     * A refusal of a request that came with a body (401 without a key, 413, 415, …) closes the connection, and says so
+     * before the answer is written: {@link UnreadBodies} stops Tomcat reading the rest of an unread body and closes the
+     * connection, but by then the answer is committed, and a client that keeps connections alive would send its next
+     * request down the closing one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && UnreadBodies.declaresBody(servlet.getRequest())) {
+            HttpHeaders closing = new HttpHeaders();
+            closing.putAll(headers);
+            closing.set(HttpHeaders.CONNECTION, "close");
+            headers = closing;
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
     }
 
     /** A field at fault, with where it lies (slot, line, part) when the feature knows. */

@@ -1,6 +1,7 @@
 package io.tipoff.api.web;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -27,6 +28,11 @@ class UnreadBodies implements WebServerFactoryCustomizer<TomcatServletWebServerF
         factory.addEngineValves(new CloseOnRefusedBody());
     }
 
+    /** Whether the request came with a body: a length above zero, or chunked. */
+    static boolean declaresBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
     static final class CloseOnRefusedBody extends ValveBase {
 
         CloseOnRefusedBody() {
@@ -47,7 +53,7 @@ class UnreadBodies implements WebServerFactoryCustomizer<TomcatServletWebServerF
         }
 
         private static boolean hasUnreadBody(Request request) {
-            if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            if (!declaresBody(request)) {
                 return false;
             }
             AtomicBoolean fullyRead = new AtomicBoolean();
