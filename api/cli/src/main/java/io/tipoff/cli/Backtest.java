@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Replays real tournaments through the running system: {@code bin/tipoff backtest --data DIR}. Imports the team
  * seasons of a directory in the format of the shared NCAA data into the api, submits one matchup job per tournament
- * game of the chosen seasons (at a neutral site, as tournament games are, every job with the same seed so that a rerun
- * gives identical numbers), and scores the simulated win probabilities, margins, points and overtimes against what
- * happened, next to log5 of Torvik's BARTHAG on the same games ({@link BacktestScore}).
+ * game of the chosen seasons (at a neutral site, as tournament games are, each job with a seed derived from the run's
+ * and the game, so that a rerun gives identical numbers), and scores the simulated win probabilities, margins, points
+ * and overtimes against what happened, next to log5 of Torvik's BARTHAG on the same games ({@link BacktestScore}).
  *
  * <p>Prints a readable report on standard output, or with {@code --json} one JSON object; {@code --out FILE} writes
  * the probabilities as CSV ({@code Season,TeamA,TeamB,P}, team ids, P the chance that team A wins). Progress and
@@ -44,7 +44,7 @@ public final class Backtest {
 
     static final String USAGE = """
             Usage: bin/tipoff backtest --data DIR [--ratings games|teams|season] [--as-of-day 132] [--anchors DIR]
-                                       [--seasons 2013-2019] [--simulations 10000] [--seed 1] [--out FILE]
+                                       [--seasons 2013-2019] [--simulations 100000] [--seed 1] [--out FILE]
                                        [--json] [--concurrency 16] [--timeout 1800]
               --data DIR        tourney_games_*.csv and the ratings' files, as in the shared NCAA data
               --ratings R       games: Tipoff's own ratings from season_games_*.csv as of --as-of-day (the default
@@ -54,8 +54,10 @@ public final class Backtest {
               --as-of-day D     with --ratings games, the day whose ratings play (default 132, Selection Sunday)
               --anchors DIR     the betting market's no-vig moneylines on the same games (market_lines_*.csv)
               --seasons S       2015, 2013-2019 or 2013,2015 (default: every season in the games files)
-              --simulations N   games simulated per tournament game (default 10000)
-              --seed N          the seed of every job: the same seed gives the same numbers (default 1)
+              --simulations N   games simulated per tournament game (default 100000: the Brier score's
+                                simulation error is then about 0.00006; the report prints it)
+              --seed N          the run's seed (each game's job gets its own from it and the game): the
+                                same seed gives the same numbers (default 1)
               --out FILE        write Season,TeamA,TeamB,P (P: the chance that TeamA, the lower id, wins)
               --json            print one JSON object instead of the report
               --concurrency N   jobs in flight at once (default 16)
@@ -65,6 +67,8 @@ public final class Backtest {
               --pools           bracket pools of the seasons with public picks (bin/tipoff backtest --pools --help)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** SplitMix64's increment (2⁶⁴ over the golden ratio): spreads a game's parts over the seed's bits. */
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     /** Kaggle's day number of Selection Sunday: the last day before the tournament. */
     static final int SELECTION_SUNDAY = 132;
@@ -82,7 +86,7 @@ public final class Backtest {
             String url = "http://localhost:" + System.getenv().getOrDefault("TIPOFF_PORT", "8080");
             Path data = null;
             Set<Integer> seasons = null;
-            long simulations = 10_000;
+            long simulations = 100_000;
             long seed = 1;
             Path out = null;
             int concurrency = 16;
@@ -358,7 +362,7 @@ public final class Backtest {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "MATCHUP");
         body.put("simulations", options.simulations());
-        body.put("seed", options.seed());
+        body.put("seed", jobSeed(options.seed(), game));
         ObjectNode matchup = body.putObject("matchup");
         ObjectNode teamA = matchup.putObject("teamA").put("season", game.season()).put("teamId", game.teamA());
         ObjectNode teamB = matchup.putObject("teamB").put("season", game.season()).put("teamId", game.teamB());
@@ -370,7 +374,8 @@ public final class Backtest {
         String what = "season " + game.season() + ", team " + game.teamA() + " vs team " + game.teamB();
         String id = api.submit(body, what);
         JsonNode result = api.result(id, what, deadline);
-        Simulated simulated = new Simulated(result.get("teamA").get("winProbability").asDouble(),
+        Simulated simulated = new Simulated(result.get("simulations").asLong(),
+                result.get("teamA").get("winProbability").asDouble(),
                 result.get("margin").get("mean").asDouble(), result.get("margin").get("stdDev").asDouble(),
                 result.get("totalPoints").get("mean").asDouble(), result.get("overtimeRate").asDouble());
         long count = 0;
@@ -380,6 +385,28 @@ public final class Backtest {
         Double expected = efficiencyMargin(api.job(id));
         return new Played(simulated, BacktestScore.simulatedMarginLogP(count, result.get("simulations").asLong()),
                 expected == null ? null : BacktestScore.normalMarginLogP(expected, game.outcome().margin()));
+    }
+
+    /**
+     * The seed of one game's job, from {@code --seed} and the game (its season and both teams: two teams meet at most
+     * once in a tournament): a rerun plays the same numbers, and different games play independent ones, so that the
+     * simulation errors of the games average out as {@link BacktestScore#brierSimulationError()} says. With one seed
+     * for every job, all games replayed the same random numbers and similar matchups erred together (docs/MODEL.md).
+     * Below 2⁵³, as the api's own seeds, so that any JSON reader keeps it exact.
+     */
+    static long jobSeed(long seed, Matchup game) {
+        long z = seed;
+        for (long part : new long[] {game.season(), game.teamA(), game.teamB()}) {
+            z = mix(z + GOLDEN_GAMMA * (part + 1));
+        }
+        return z & ((1L << 53) - 1);
+    }
+
+    /** SplitMix64's finaliser: every bit of the input moves about half the bits of the output. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**
@@ -447,6 +474,7 @@ public final class Backtest {
         line(text, row, "", "Tipoff", "log5 BARTHAG", "actual");
         line(text, row, "Brier score", fixed(tipoff.brier(), 4),
                 log5 == null ? "n/a" : fixed(log5.brier(), 4), "");
+        line(text, row, "  simulation error (1 SD)", "\u00b1" + fixed(score.brierSimulationError(), 5), "", "");
         line(text, row, "log loss", fixed(tipoff.logLoss(), 4),
                 log5 == null ? "n/a" : fixed(log5.logLoss(), 4), "");
         line(text, row, "accuracy", percent(tipoff.accuracy()),
@@ -519,7 +547,7 @@ public final class Backtest {
         seasons.stream().sorted().forEach(seasonList::add);
         json.put("simulations", simulations);
         json.put("seed", seed);
-        json.set("tipoff", json(score.tipoff()));
+        json.set("tipoff", json(score.tipoff()).put("brierSimulationError", score.brierSimulationError()));
         json.set("log5Barthag", score.log5() == null ? JSON.nullNode() : json(score.log5()));
         json.putObject("marginSpread").put("simulated", score.marginSpread().simulated())
                 .put("actual", score.marginSpread().actual());

@@ -17,10 +17,18 @@ import java.util.function.ToDoubleFunction;
  * root mean squares over the games: of each game's simulated margin standard deviation (the spread the simulation
  * claims) and of the actual margin minus the simulated mean margin (the spread real games show around the simulated
  * mean). They agree when the simulated games are as uncertain as real ones.
+ *
+ * <p>A simulated probability is a share of a finite number of games, so Tipoff's Brier score carries a simulation
+ * error besides the model's: {@link #brierSimulationError()}.
+ *
+ * @param brierSimulationError the standard deviation of Tipoff's Brier score from the simulations alone: what
+ *                             rerunning with another seed would move it by. Each game's share of wins {@code p} from
+ *                             {@code N} games varies by {@code p (1 − p) / N}, its squared error by
+ *                             {@code 2 (p − outcome)} times that, and the games' errors are independent
  */
 record BacktestScore(int games, Probabilities tipoff, Probabilities log5, Comparison marginSpread,
                             Comparison totalPoints, Comparison overtimeShare, Comparison marginLogScore,
-                            OnMarket market) {
+                            OnMarket market, double brierSimulationError) {
 
     /** The normal forecast of a margin that the simulated distribution is scored against: σ = 11 points. */
     static final double NORMAL_MARGIN_SD = 11.0;
@@ -58,8 +66,8 @@ record BacktestScore(int games, Probabilities tipoff, Probabilities log5, Compar
     }
 
     /** What the simulation of one game answered (the job result's fields of the same names). */
-    record Simulated(double winProbability, double marginMean, double marginStdDev, double totalPointsMean,
-                            double overtimeRate) {
+    record Simulated(long simulations, double winProbability, double marginMean, double marginStdDev,
+                     double totalPointsMean, double overtimeRate) {
     }
 
     /** The scores of one set of probabilities. */
@@ -99,7 +107,17 @@ record BacktestScore(int games, Probabilities tipoff, Probabilities log5, Compar
         Comparison marginLogScore = games.stream().allMatch(g -> g.marginLogP() != null && g.normalMarginLogP() != null)
                 ? new Comparison(mean(games, Game::marginLogP), mean(games, Game::normalMarginLogP)) : null;
         return new BacktestScore(games.size(), tipoff, log5, marginSpread, totalPoints, overtime, marginLogScore,
-                onMarket(games));
+                onMarket(games), brierSimulationError(games));
+    }
+
+    private static double brierSimulationError(List<Game> games) {
+        double variance = 0;
+        for (Game game : games) {
+            double p = game.simulated().winProbability();
+            double error = p - (game.outcome().teamAWon() ? 1 : 0);
+            variance += 4 * error * error * p * (1 - p) / game.simulated().simulations();
+        }
+        return Math.sqrt(variance) / games.size();
     }
 
     /** The scores on the games with a line; null when none has one. */

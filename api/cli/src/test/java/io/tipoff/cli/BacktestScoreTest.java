@@ -24,10 +24,10 @@ class BacktestScoreTest {
      * </pre>
      */
     static final List<Game> GAMES = List.of(
-            new Game(new Outcome(true, 10, 140, false), new Simulated(0.8, 4, 10, 142, 0.04), 0.9),
-            new Game(new Outcome(false, -4, 130, false), new Simulated(0.6, 4, 12, 139, 0.05), 0.5),
-            new Game(new Outcome(false, -7, 151, false), new Simulated(0.3, -3, 11, 138, 0.03), 0.2),
-            new Game(new Outcome(true, 2, 140, true), new Simulated(0.5, 0, 9, 145, 0.08), 0.6));
+            new Game(new Outcome(true, 10, 140, false), new Simulated(10_000, 0.8, 4, 10, 142, 0.04), 0.9),
+            new Game(new Outcome(false, -4, 130, false), new Simulated(10_000, 0.6, 4, 12, 139, 0.05), 0.5),
+            new Game(new Outcome(false, -7, 151, false), new Simulated(10_000, 0.3, -3, 11, 138, 0.03), 0.2),
+            new Game(new Outcome(true, 2, 140, true), new Simulated(10_000, 0.5, 0, 9, 145, 0.08), 0.6));
 
     @Test
     void probabilitiesAreScoredAsByHand() {
@@ -44,6 +44,17 @@ class BacktestScoreTest {
         assertThat(score.log5().logLoss()).isCloseTo(
                 -(Math.log(0.9) + Math.log(0.5) + Math.log(0.8) + Math.log(0.6)) / 4, offset(1e-12));
         assertThat(score.log5().accuracy()).isEqualTo(0.875);
+    }
+
+    @Test
+    void theBrierScoresSimulationErrorIsWhatEachGamesShareOfWinsVariesBy() {
+        // 4 (p − outcome)² p (1 − p) / N: 4 × (0.04 × 0.16 + 0.36 × 0.24 + 0.09 × 0.21 + 0.25 × 0.25) / 10,000
+        double error = Math.sqrt(4 * 0.1742 / 10_000) / 4;
+        assertThat(BacktestScore.of(GAMES).brierSimulationError()).isCloseTo(error, offset(1e-12));
+        // Four times the games per matchup, half the error.
+        List<Game> more = GAMES.stream().map(g -> new Game(g.outcome(), new Simulated(40_000,
+                g.simulated().winProbability(), 0, 10, 140, 0.05), g.log5())).toList();
+        assertThat(BacktestScore.of(more).brierSimulationError()).isCloseTo(error / 2, offset(1e-12));
     }
 
     @Test
@@ -111,7 +122,7 @@ class BacktestScoreTest {
     }
 
     private static Game game(double p, boolean teamAWon) {
-        return new Game(new Outcome(teamAWon, teamAWon ? 1 : -1, 140, false), new Simulated(p, 0, 10, 140, 0.05),
+        return new Game(new Outcome(teamAWon, teamAWon ? 1 : -1, 140, false), new Simulated(10_000, p, 0, 10, 140, 0.05),
                 null);
     }
 

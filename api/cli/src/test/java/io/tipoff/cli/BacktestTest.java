@@ -26,7 +26,7 @@ class BacktestTest {
         assertThat(options.data()).isEqualTo(Path.of("ncaa"));
         assertThat(options.url()).isEqualTo("http://localhost:9000");
         assertThat(options.seasons()).isNull();
-        assertThat(options.simulations()).isEqualTo(10_000);
+        assertThat(options.simulations()).isEqualTo(100_000);
         assertThat(options.seed()).isEqualTo(1);
         assertThat(options.out()).isNull();
         assertThat(options.json()).isFalse();
@@ -76,6 +76,7 @@ class BacktestTest {
         assertThat(report).startsWith("Backtest: 4 NCAA tournament games of 2018-2019 at a neutral site, "
                 + "10,000 simulations each (seed 1)");
         assertThat(report).containsPattern("\nBrier score +0\\.1850 +0\\.1150\n")
+                .containsPattern("\n  simulation error \\(1 SD\\) +\u00b10\\.00209\n")
                 .containsPattern("\nlog loss +0\\.5473 +0\\.3831\n")
                 .containsPattern("\naccuracy +62\\.5% +87\\.5%\n")
                 .containsPattern("\nmargin spread \\(SD\\), points +10\\.56 +5\\.48\n")
@@ -91,10 +92,25 @@ class BacktestTest {
         assertThat(json.get("games").asInt()).isEqualTo(4);
         assertThat(json.get("seasons").get(0).asInt()).isEqualTo(2019);
         assertThat(json.get("tipoff").get("brier").asDouble()).isEqualTo(BacktestScore.of(GAMES).tipoff().brier());
+        assertThat(json.get("tipoff").get("brierSimulationError").asDouble())
+                .isEqualTo(BacktestScore.of(GAMES).brierSimulationError());
         assertThat(json.get("log5Barthag").get("accuracy").asDouble()).isEqualTo(0.875);
         assertThat(json.get("tipoff").get("calibration")).hasSize(10);
         assertThat(json.get("tipoff").get("calibration").get(0).get("meanPredicted").isNull()).isTrue();
         assertThat(json.get("marginSpread").get("actual").asDouble()).isEqualTo(Math.sqrt(30));
         assertThat(json.get("overtimeShare").get("actual").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void eachGamesJobHasItsOwnSeedFromTheRunsSeed() {
+        BacktestData.Matchup game = new BacktestData.Matchup(2019, 136, 1181, 1433, GAMES.get(0).outcome(), null);
+        BacktestData.Matchup other = new BacktestData.Matchup(2019, 136, 1181, 1434, GAMES.get(0).outcome(), null);
+        BacktestData.Matchup otherSeason = new BacktestData.Matchup(2018, 136, 1181, 1433, GAMES.get(0).outcome(),
+                null);
+        long seed = Backtest.jobSeed(1, game);
+        assertThat(Backtest.jobSeed(1, game)).isEqualTo(seed);
+        assertThat(List.of(Backtest.jobSeed(2, game), Backtest.jobSeed(1, other), Backtest.jobSeed(1, otherSeason)))
+                .doesNotContain(seed).doesNotHaveDuplicates();
+        assertThat(seed).isBetween(0L, (1L << 53) - 1);
     }
 }
