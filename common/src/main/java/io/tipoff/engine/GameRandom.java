@@ -38,8 +38,11 @@ public final class GameRandom {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Stafford's variant 13 of the MurmurHash3 finalizer, as in SplitMix64. */
-    static long mix64(long z) {
+    /**
+     * Stafford's variant 13 of the MurmurHash3 finalizer, as in SplitMix64: a bijection of 64 bits in which every input
+     * bit moves about half the output bits; for deriving seeds from seeds.
+     */
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

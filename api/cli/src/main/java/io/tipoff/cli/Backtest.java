@@ -4,6 +4,7 @@ import io.tipoff.cli.BacktestData.Matchup;
 import io.tipoff.cli.BacktestScore.Bin;
 import io.tipoff.cli.BacktestScore.Probabilities;
 import io.tipoff.cli.BacktestScore.Simulated;
+import io.tipoff.engine.GameRandom;
 import io.tipoff.ratings.SeasonGamesCsv;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,7 +130,7 @@ public final class Backtest {
             return List.of(args).contains(flag);
         }
 
-        /** Every option but {@code --json} and the other {@code flags} (which take no value) with its value, in order. */
+        /** Every option but {@code --json} and the other valueless {@code flags}, with its value, in order. */
         static List<String[]> pairs(String[] args, String... flags) {
             List<String> valueless = new ArrayList<>(List.of(flags));
             valueless.add("--json");
@@ -397,16 +398,9 @@ public final class Backtest {
     static long jobSeed(long seed, Matchup game) {
         long z = seed;
         for (long part : new long[] {game.season(), game.teamA(), game.teamB()}) {
-            z = mix(z + GOLDEN_GAMMA * (part + 1));
+            z = GameRandom.mix64(z + GOLDEN_GAMMA * (part + 1));
         }
         return z & ((1L << 53) - 1);
-    }
-
-    /** SplitMix64's finaliser: every bit of the input moves about half the bits of the output. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /**

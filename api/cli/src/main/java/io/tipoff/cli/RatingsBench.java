@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * How long a season's ratings take, no services: {@code bin/tipoff bench-ratings --data DIR [--as-of-day 132]
@@ -38,19 +37,14 @@ public final class RatingsBench {
             }
         }
         if (data == null || runs < 1) {
-            throw new IllegalArgumentException("usage: bin/tipoff bench-ratings --data DIR [--as-of-day 132] [--runs 5]");
+            throw new IllegalArgumentException(
+                    "usage: bin/tipoff bench-ratings --data DIR [--as-of-day 132] [--runs 5]");
         }
         List<SeasonGame> games = new ArrayList<>();
-        try (Stream<Path> files = Files.list(data)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("season_games_.*\\.csv")).sorted()
-                    .toList()) {
-                games.addAll(SeasonGamesCsv.read(Files.readString(file)));
-            }
+        for (Path file : BacktestData.files(data, BacktestData.SEASON_GAME_FILES)) {
+            games.addAll(SeasonGamesCsv.read(Files.readString(file)));
         }
         TreeSet<Integer> seasons = new TreeSet<>(games.stream().map(SeasonGame::season).toList());
-        if (seasons.isEmpty()) {
-            throw new IllegalArgumentException(data + " has no season_games_*.csv with games");
-        }
         long warmupEnd = System.nanoTime() + 3_000_000_000L;
         for (int round = 0; round < 3 || System.nanoTime() < warmupEnd; round++) {
             SeasonRatings.of(seasons.first(), asOfDay, games, RatingMethod.DEFAULT);
@@ -63,11 +57,9 @@ public final class RatingsBench {
                 ratings = SeasonRatings.of(season, asOfDay, games, RatingMethod.DEFAULT);
                 seconds[run] = (System.nanoTime() - start) / 1e9;
             }
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "{\"season\":%d,\"asOfDay\":%d,\"games\":%d,\"teams\":%d,\"seconds\":%.4f,"
                             + "\"runs\":%s}%n", season, asOfDay, ratings.games(), ratings.teams().size(),
-                    sorted[runs / 2], Arrays.toString(seconds).replace(" ", ""));
+                    Bench.median(seconds), Arrays.toString(seconds).replace(" ", ""));
         }
     }
 }

@@ -122,8 +122,8 @@ class BacktestScoreTest {
     }
 
     private static Game game(double p, boolean teamAWon) {
-        return new Game(new Outcome(teamAWon, teamAWon ? 1 : -1, 140, false), new Simulated(10_000, p, 0, 10, 140, 0.05),
-                null);
+        return new Game(new Outcome(teamAWon, teamAWon ? 1 : -1, 140, false),
+                new Simulated(10_000, p, 0, 10, 140, 0.05), null);
     }
 
     @Test
