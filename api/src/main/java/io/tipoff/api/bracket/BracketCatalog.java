@@ -22,6 +22,15 @@ public class BracketCatalog {
 
     /** A seeded team and its imported season, or a missing profile when the team is no longer imported. */
     public record SeededTeam(String seed, String teamKey, TeamProfile profile) {
+
+        /** The team's Kaggle id, for a team imported with one (its key is then the id); empty for a named team. */
+        public Optional<Integer> teamId() {
+            try {
+                return Optional.of(Integer.parseInt(teamKey));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** The seeds of a season's bracket, in seed order; empty when no bracket was imported for it. */
@@ -50,7 +59,11 @@ public class BracketCatalog {
 
     /** A season's bracket with its teams' current profiles, when one was imported and all its teams still are. */
     public Optional<Bracket> bracket(int season) {
-        List<SeededTeam> seeds = seeds(season);
+        return bracket(season, seeds(season));
+    }
+
+    /** The same from the season's seeds as {@link #seeds} read them, for a caller that needs them too. */
+    public Optional<Bracket> bracket(int season, List<SeededTeam> seeds) {
         if (seeds.isEmpty() || seeds.stream().anyMatch(s -> s.profile() == null)) {
             return Optional.empty();
         }

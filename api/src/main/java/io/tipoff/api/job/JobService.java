@@ -250,10 +250,11 @@ class JobService {
         SimulationSettings settings = properties.simulation().settings();
         if (request.season() != null) {
             int season = request.season();
-            Bracket bracket = brackets.bracket(season).orElseThrow(() -> new InvalidFieldException(
+            List<BracketCatalog.SeededTeam> seeds = brackets.seeds(season);
+            Bracket bracket = brackets.bracket(season, seeds).orElseThrow(() -> new InvalidFieldException(
                     "tournament.season", "has no imported bracket (or a seeded team is no longer imported)"));
             Map<String, Integer> teamIds = new HashMap<>();
-            brackets.seeds(season).forEach(s -> teamId(s.teamKey()).ifPresent(id -> teamIds.put(s.seed(), id)));
+            seeds.forEach(s -> s.teamId().ifPresent(id -> teamIds.put(s.seed(), id)));
             return JobSpec.ofTournament(known(request, season, bracket, teamIds),
                     settings.withLeague(teams.league(season).orElseThrow()));
         }
@@ -287,14 +288,6 @@ class JobService {
         }
         return JobSpec.ofTournament(known(request, leagueSeason == null ? null : leagueSeason.season(), bracket,
                 teamIds), leagueSeason == null ? settings : settings.withLeague(teams.league(leagueSeason)));
-    }
-
-    private static Optional<Integer> teamId(String teamKey) {
-        try {
-            return Optional.of(Integer.parseInt(teamKey));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /**

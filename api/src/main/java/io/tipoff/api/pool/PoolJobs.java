@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +52,7 @@ public class PoolJobs {
         Map<String, Integer> teamIds = new HashMap<>();
         for (BracketCatalog.SeededTeam seed : seeds) {
             teamOfSeed.put(seed.seed(), seed.teamKey());
-            teamId(seed.teamKey()).ifPresent(id -> teamIds.put(seed.seed(), id));
+            seed.teamId().ifPresent(id -> teamIds.put(seed.seed(), id));
             seeded.add(new Bracket.Seeded(seed.seed(), profile(season, seed, day)));
         }
         Bracket bracket = new Bracket(seeded, brackets.slots(season));
@@ -70,14 +69,6 @@ public class PoolJobs {
                 request.resultsThroughDay());
         return JobSpec.ofPool(new Tournament(season, bracket, decided, null), pool,
                 defaults.withLeague(league(season, day)));
-    }
-
-    private static Optional<Integer> teamId(String teamKey) {
-        try {
-            return Optional.of(Integer.parseInt(teamKey));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** The averages the teams are measured against: of the season's games as of the day, or of its statistics. */
