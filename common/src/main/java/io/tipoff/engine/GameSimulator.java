@@ -269,7 +269,7 @@ final class GameSimulator {
         long bits = random.nextLong();
         f += possession(first, tableFirst, (int) bits);
         long end = endGame(second, first, s, f, tableSecond, tableFirst, (int) (bits >>> 32));
-        return aFirst ? (long) b(end) << 32 | (a(end) & 0xFFFF_FFFFL) : end;
+        return aFirst ? score(b(end), a(end)) : end;
     }
 
     /**
@@ -292,7 +292,7 @@ final class GameSimulator {
         } else {
             own += possession(ball, lastShot(-lead, ballTable), bits);
         }
-        return (long) own << 32 | (theirs & 0xFFFF_FFFFL);
+        return score(own, theirs);
     }
 
     /**
@@ -330,14 +330,14 @@ final class GameSimulator {
         }
         overtimes = state.overtimes();
         if (count == 0) {
-            return (long) a << 32 | (b & 0xFFFF_FFFFL);
+            return score(a, b);
         }
         int bits = (int) random.nextLong();
         if (aHasBall == ((count - 1) % 2 == 0)) {
             return endGame(teamA, teamB, a, b, tableA, tableB, bits);
         }
         long end = endGame(teamB, teamA, b, a, tableB, tableA, bits);
-        return (long) b(end) << 32 | (a(end) & 0xFFFF_FFFFL);
+        return score(b(end), a(end));
     }
 
     /** Two free throws of the team's shooters, both from one 64-bit random number: the points made. */
@@ -353,6 +353,11 @@ final class GameSimulator {
     /** The table of a stretch's last possession: for the tie when two or three behind. */
     private static int lastShot(int deficit, int table) {
         return deficit == 3 ? THREE_TO_TIE : deficit == 2 ? TWO_TO_TIE : table;
+    }
+
+    /** Two scores packed in a long, the first high: what {@link #a} and {@link #b} read back. */
+    private static long score(int a, int b) {
+        return (long) a << 32 | (b & 0xFFFF_FFFFL);
     }
 
     private static int a(long score) {
